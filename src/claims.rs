@@ -1,0 +1,253 @@
+//! Registered claims (RFC 7519 §4.1): read strictly from a claims set, present, absent or
+//! malformed, and never confused.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+
+use crate::error::{Error, Result, Segment};
+use crate::json::{self, add_name, AnyValue, Ctx, NameSeed, NameSet, Scalar, ScalarSeed};
+
+/// A verified or unverified JWT claims set as a JSON object.
+pub type Claims = serde_json::Map<String, serde_json::Value>;
+
+/// What the verifier needs from a claims set, read in one pass over its bytes.
+pub(crate) struct Registered<'de> {
+    pub iss: Option<Cow<'de, str>>,
+    pub aud: Option<Vec<Cow<'de, str>>>,
+    pub exp: Option<i64>,
+    pub nbf: Option<i64>,
+    pub iat: Option<i64>,
+    /// Every top-level member name, for the required-claims check.
+    pub names: NameSet<'de>,
+}
+
+/// Scans a claims set: a JSON object with unique names at every depth and well-typed
+/// registered claims.
+pub(crate) fn scan(json: &[u8]) -> Result<Registered<'_>> {
+    json::scan!(json, Segment::Payload, |ctx| ClaimsVisitor { ctx })
+}
+
+struct ClaimsVisitor<'c> {
+    ctx: &'c mut Ctx,
+}
+
+impl<'de> Visitor<'de> for ClaimsVisitor<'_> {
+    type Value = Registered<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let ctx = self.ctx;
+        let mut out = Registered {
+            iss: None,
+            aud: None,
+            exp: None,
+            nbf: None,
+            iat: None,
+            names: NameSet::new(),
+        };
+        while let Some(name) = map.next_key_seed(NameSeed)? {
+            add_name(ctx, &mut out.names, &name)?;
+            match &*name {
+                "exp" | "nbf" | "iat" => {
+                    let value = map.next_value_seed(ScalarSeed { ctx: &mut *ctx })?;
+                    // Round towards the stricter side: an `exp` of 10.5 ends at 10, an `nbf`
+                    // of 10.5 starts at 11.
+                    let (slot, round_up, claim) = match &*name {
+                        "exp" => (&mut out.exp, false, "exp"),
+                        "nbf" => (&mut out.nbf, true, "nbf"),
+                        _ => (&mut out.iat, true, "iat"),
+                    };
+                    *slot = Some(numeric_date(value, claim, round_up).map_err(|e| ctx.fail(e))?);
+                }
+                "iss" | "sub" | "jti" => {
+                    let value = map.next_value_seed(ScalarSeed { ctx: &mut *ctx })?;
+                    let claim = match &*name {
+                        "iss" => "iss",
+                        "sub" => "sub",
+                        _ => "jti",
+                    };
+                    let Scalar::Str(s) = value else {
+                        return Err(ctx.fail(Error::MalformedClaim {
+                            claim,
+                            expected: "a string",
+                        }));
+                    };
+                    if claim == "iss" {
+                        out.iss = Some(s);
+                    }
+                }
+                "aud" => {
+                    let value = map.next_value_seed(ScalarSeed { ctx: &mut *ctx })?;
+                    out.aud = Some(match value {
+                        Scalar::Str(s) => vec![s],
+                        Scalar::Strings(list) => list,
+                        _ => {
+                            return Err(ctx.fail(Error::MalformedClaim {
+                                claim: "aud",
+                                expected: "a string or an array of strings",
+                            }))
+                        }
+                    });
+                }
+                _ => map.next_value_seed(AnyValue { ctx: &mut *ctx })?,
+            }
+        }
+        Ok(out)
+    }
+
+    // Anything but an object at the top level.
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Err(not_an_object(self.ctx))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Err(not_an_object(self.ctx))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Err(not_an_object(self.ctx))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Err(not_an_object(self.ctx))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Err(not_an_object(self.ctx))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Err(not_an_object(self.ctx))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(not_an_object(self.ctx))
+    }
+}
+
+pub(crate) fn not_an_object<E: de::Error>(ctx: &mut Ctx) -> E {
+    let segment = ctx.segment;
+    ctx.fail(Error::NotAnObject { segment })
+}
+
+/// A NumericDate (RFC 7519 §2): a JSON number of seconds since the epoch. Fractions are
+/// allowed by the RFC and rounded towards the stricter side; anything else is malformed.
+fn numeric_date(value: Scalar<'_>, claim: &'static str, round_up: bool) -> Result<i64> {
+    let malformed = Error::MalformedClaim {
+        claim,
+        expected: "a NumericDate (a JSON number of seconds within the range of i64)",
+    };
+    match value {
+        Scalar::Int(v) => Ok(v),
+        Scalar::UInt(v) => i64::try_from(v).map_err(|_| malformed),
+        Scalar::Float(v) => {
+            let r = if round_up { v.ceil() } else { v.floor() };
+            // i64::MIN is exactly representable; i64::MAX is not, so compare below 2^63.
+            const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+            if r.is_finite() && r >= -LIMIT && r < LIMIT {
+                // In range and integral: the cast is exact.
+                #[allow(clippy::cast_possible_truncation)]
+                Ok(r as i64)
+            } else {
+                Err(malformed)
+            }
+        }
+        _ => Err(malformed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan_str(json: &str) -> Result<(Option<i64>, Option<i64>, Option<i64>, Option<String>)> {
+        let r = scan(json.as_bytes())?;
+        Ok((r.exp, r.nbf, r.iat, r.iss.map(|s| s.into_owned())))
+    }
+
+    #[test]
+    fn registered_claims_are_read() {
+        let (exp, nbf, iat, iss) =
+            scan_str(r#"{"iss":"key","iat":10,"exp":20,"nbf":5,"x":{"y":[1]}}"#).unwrap();
+        assert_eq!(
+            (exp, nbf, iat, iss.as_deref()),
+            (Some(20), Some(5), Some(10), Some("key"))
+        );
+        let (exp, nbf, iat, iss) = scan_str("{}").unwrap();
+        assert_eq!((exp, nbf, iat, iss), (None, None, None, None));
+    }
+
+    #[test]
+    fn malformed_registered_claims_are_errors_not_absent() {
+        for (json, claim) in [
+            (r#"{"exp":"123"}"#, "exp"),
+            (r#"{"exp":null}"#, "exp"),
+            (r#"{"exp":true}"#, "exp"),
+            (r#"{"exp":[1]}"#, "exp"),
+            (r#"{"exp":{}}"#, "exp"),
+            (r#"{"exp":1e300}"#, "exp"),
+            (r#"{"exp":18446744073709551615}"#, "exp"),
+            (r#"{"nbf":"1"}"#, "nbf"),
+            (r#"{"iat":false}"#, "iat"),
+            (r#"{"iss":5}"#, "iss"),
+            (r#"{"iss":null}"#, "iss"),
+            (r#"{"sub":["a"]}"#, "sub"),
+            (r#"{"jti":1}"#, "jti"),
+            (r#"{"aud":5}"#, "aud"),
+            (r#"{"aud":["a",5]}"#, "aud"),
+        ] {
+            match scan_str(json) {
+                Err(Error::MalformedClaim { claim: c, .. }) => assert_eq!(c, claim, "{json}"),
+                other => panic!("{json}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn fractional_dates_round_to_the_strict_side() {
+        let (exp, nbf, iat, _) = scan_str(r#"{"exp":10.5,"nbf":10.5,"iat":10.1}"#).unwrap();
+        assert_eq!((exp, nbf, iat), (Some(10), Some(11), Some(11)));
+        let (exp, ..) = scan_str(r#"{"exp":-1.5}"#).unwrap();
+        assert_eq!(exp, Some(-2));
+    }
+
+    #[test]
+    fn audience_forms() {
+        let r = scan(br#"{"aud":"a"}"#).unwrap();
+        assert_eq!(r.aud.unwrap(), vec!["a"]);
+        let r = scan(br#"{"aud":["a","b"]}"#).unwrap();
+        assert_eq!(r.aud.unwrap(), vec!["a", "b"]);
+        let r = scan(br#"{"aud":[]}"#).unwrap();
+        assert!(r.aud.unwrap().is_empty());
+    }
+
+    #[test]
+    fn top_level_must_be_an_object() {
+        for json in ["[]", "1", "\"x\"", "null", "true", "1.5", "-1"] {
+            assert_eq!(
+                scan(json.as_bytes()).err(),
+                Some(Error::NotAnObject {
+                    segment: Segment::Payload
+                }),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn duplicate_claims_are_refused() {
+        assert!(matches!(
+            scan(br#"{"exp":1,"exp":2}"#),
+            Err(Error::DuplicateMember { .. })
+        ));
+        assert!(matches!(
+            scan(br#"{"iss":"a","x":{"k":1,"k":2}}"#),
+            Err(Error::DuplicateMember { .. })
+        ));
+    }
+
+    #[test]
+    fn names_are_collected() {
+        let r = scan(br#"{"a":1,"b":2}"#).unwrap();
+        assert!(r.names.contains("a") && r.names.contains("b") && !r.names.contains("c"));
+    }
+}

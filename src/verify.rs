@@ -1,0 +1,401 @@
+//! Strict HS256 verification (RFC 7515, RFC 7519, RFC 8725).
+
+use std::fmt;
+use std::sync::Arc;
+
+use hmac::Mac;
+use serde::de::DeserializeOwned;
+
+use crate::base64url;
+use crate::claims::{self, Claims, Registered};
+use crate::error::{truncate_for_message, Error, Result, Segment};
+use crate::header;
+use crate::key::Key;
+use crate::time::now;
+use crate::zoom::IssPrefix;
+
+/// Default allowance for clock differences, in seconds.
+pub const DEFAULT_LEEWAY: u64 = 60;
+
+/// Default length limit for a token, in bytes. A Zoom API JWT is about 170 bytes.
+pub const DEFAULT_MAX_LEN: usize = 8 * 1024;
+
+/// Verifies HS256 JWTs under one key and one set of rules.
+///
+/// Checks, in order, each failing with its own [`Error`]:
+/// 1. the length limit, before anything is decoded;
+/// 2. exactly three non-empty segments, each canonical unpadded base64url;
+/// 3. the header: a JSON object with unique names, `alg` exactly `"HS256"` (the key decides
+///    the algorithm, the header can only agree), `typ` if present `JWT`, no `crit`, `cty` or
+///    `b64`;
+/// 4. the MAC, in constant time, before the payload is looked at;
+/// 5. the payload: a JSON object with unique names at every depth, registered claims of the
+///    right type (malformed is never "absent");
+/// 6. required claims, issuer, audience, then `exp`, `nbf` and `iat` against `now` with the
+///    leeway.
+///
+/// Defaults: leeway 60 s, limit 8 KiB, `exp` required, no issuer or audience expected (a
+/// token carrying `aud` is then rejected, as RFC 7519 §4.1.3 requires).
+///
+/// ```
+/// use jwtmint::{zoom::ApiTokenMinter, Error, Key, Verifier};
+///
+/// let key = Key::from_text("my-zoom-api-secret-of-36-characters!")?;
+/// let token = ApiTokenMinter::new("my-api-key", key.clone())?.mint_at(1_700_000_000)?;
+///
+/// let verifier = Verifier::zoom_api(key, "my-api-key");
+/// let claims = verifier.verify_at(&token, 1_700_000_100)?;
+/// assert_eq!(claims["iss"], "my-api-key");
+///
+/// // Two hours later it has expired (the default lifetime is one hour).
+/// let err = verifier.verify_at(&token, 1_700_007_200).unwrap_err();
+/// assert!(matches!(err, Error::Expired { .. }));
+/// # Ok::<(), jwtmint::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Verifier {
+    key: Key,
+    leeway: u64,
+    max_len: usize,
+    required: Vec<String>,
+    issuer: Option<String>,
+    audience: Option<String>,
+    /// For tokens of the expected issuer in Zoom's member order, the MAC state after their
+    /// constant first bytes; computed once in `with_issuer`.
+    prefix: Option<Arc<IssPrefix>>,
+}
+
+impl fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verifier")
+            .field("key", &self.key)
+            .field("leeway", &self.leeway)
+            .field("max_len", &self.max_len)
+            .field("required", &self.required)
+            .field("issuer", &self.issuer)
+            .field("audience", &self.audience)
+            .finish()
+    }
+}
+
+impl Verifier {
+    /// A verifier with the default rules (see the type's documentation).
+    #[must_use]
+    pub fn new(key: Key) -> Self {
+        Verifier {
+            key,
+            leeway: DEFAULT_LEEWAY,
+            max_len: DEFAULT_MAX_LEN,
+            required: vec!["exp".to_owned()],
+            issuer: None,
+            audience: None,
+            prefix: None,
+        }
+    }
+
+    /// The verifier for Zoom API JWTs of one API key: `iss`, `iat` and `exp` required, `iss`
+    /// must be `api_key`.
+    #[must_use]
+    pub fn zoom_api(key: Key, api_key: &str) -> Self {
+        Verifier::new(key)
+            .with_required_claims(["iss", "iat", "exp"])
+            .with_issuer(api_key)
+    }
+
+    /// Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`.
+    #[must_use]
+    pub fn with_leeway(mut self, seconds: u64) -> Self {
+        self.leeway = seconds;
+        self
+    }
+
+    /// Sets the longest token accepted, in bytes.
+    #[must_use]
+    pub fn with_max_len(mut self, bytes: usize) -> Self {
+        self.max_len = bytes;
+        self
+    }
+
+    /// Sets the claims that must be present (replacing the default, `exp`). An empty list
+    /// requires none; claims that are present are still checked.
+    #[must_use]
+    pub fn with_required_claims<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.required = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Requires `iss` to be present and equal to `issuer`.
+    #[must_use]
+    pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
+        let issuer = issuer.into();
+        self.prefix = IssPrefix::new(&self.key, &issuer).ok().map(Arc::new);
+        self.issuer = Some(issuer);
+        self
+    }
+
+    /// Requires `aud` to be present and to name `audience`.
+    #[must_use]
+    pub fn with_audience(mut self, audience: impl Into<String>) -> Self {
+        self.audience = Some(audience.into());
+        self
+    }
+
+    /// The leeway, in seconds.
+    #[must_use]
+    pub fn leeway(&self) -> u64 {
+        self.leeway
+    }
+
+    /// The length limit, in bytes.
+    #[must_use]
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
+    /// The claims that must be present.
+    #[must_use]
+    pub fn required_claims(&self) -> &[String] {
+        &self.required
+    }
+
+    /// The expected issuer, if any.
+    #[must_use]
+    pub fn issuer(&self) -> Option<&str> {
+        self.issuer.as_deref()
+    }
+
+    /// The expected audience, if any.
+    #[must_use]
+    pub fn audience(&self) -> Option<&str> {
+        self.audience.as_deref()
+    }
+
+    /// Verifies `token` against the system clock and returns its claims.
+    ///
+    /// # Errors
+    /// [`Error::Clock`] for an unusable clock; otherwise as [`verify_at`](Self::verify_at).
+    pub fn verify(&self, token: impl AsRef<[u8]>) -> Result<Claims> {
+        self.verify_at(token, now()?)
+    }
+
+    /// Verifies `token` at the time `now` (seconds since the epoch) and returns its claims.
+    ///
+    /// # Errors
+    /// The first rule the token breaks, as listed in the type's documentation.
+    pub fn verify_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<Claims> {
+        let payload = self.verify_payload_at(token, now)?;
+        serde_json::from_slice(&payload).map_err(|e| Error::InvalidJson {
+            segment: Segment::Payload,
+            reason: e.to_string(),
+        })
+    }
+
+    /// Verifies `token` against the system clock and deserializes its claims into `T`.
+    ///
+    /// # Errors
+    /// [`Error::Clock`] for an unusable clock; otherwise as [`verify_as_at`](Self::verify_as_at).
+    pub fn verify_as<T: DeserializeOwned>(&self, token: impl AsRef<[u8]>) -> Result<T> {
+        self.verify_as_at(token, now()?)
+    }
+
+    /// Verifies `token` at `now` and deserializes its claims into `T`.
+    ///
+    /// ```
+    /// # use jwtmint::{zoom::ApiTokenMinter, Key, Verifier};
+    /// #[derive(serde::Deserialize)]
+    /// struct ApiClaims { iss: String, exp: i64 }
+    ///
+    /// # let key = Key::from_text("my-zoom-api-secret-of-36-characters!")?;
+    /// # let token = ApiTokenMinter::new("my-api-key", key.clone())?.mint_at(1_700_000_000)?;
+    /// let claims: ApiClaims = Verifier::zoom_api(key, "my-api-key").verify_as_at(&token, 1_700_000_000)?;
+    /// assert_eq!(claims.iss, "my-api-key");
+    /// # Ok::<(), jwtmint::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`verify_at`](Self::verify_at), and [`Error::ClaimsType`] when the verified claims
+    /// do not fit `T`.
+    pub fn verify_as_at<T: DeserializeOwned>(
+        &self,
+        token: impl AsRef<[u8]>,
+        now: i64,
+    ) -> Result<T> {
+        let payload = self.verify_payload_at(token, now)?;
+        serde_json::from_slice(&payload).map_err(|e| Error::ClaimsType {
+            reason: e.to_string(),
+        })
+    }
+
+    /// Verifies `token` at `now` and returns the payload JSON exactly as it was signed.
+    ///
+    /// # Errors
+    /// As [`verify_at`](Self::verify_at).
+    pub fn verify_payload_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<Vec<u8>> {
+        let token = token.as_ref();
+        let mut payload = Vec::new();
+        self.check(token, now, &mut payload)?;
+        Ok(payload)
+    }
+
+    /// Every check; on success `payload` holds the verified payload JSON.
+    fn check(&self, token: &[u8], now: i64, payload: &mut Vec<u8>) -> Result<()> {
+        if token.len() > self.max_len {
+            return Err(Error::TooLong {
+                len: token.len(),
+                max: self.max_len,
+            });
+        }
+        let (head, body, sig) = split(token)?;
+        header::check(head)?;
+        let tag = base64url::decode_tag(sig)?;
+        let signing_input = &token[..head.len() + 1 + body.len()];
+        let mac = match &self.prefix {
+            Some(p) if signing_input.starts_with(&p.text) => {
+                let mut mac = p.state.clone();
+                mac.update(&signing_input[p.text.len()..]);
+                mac
+            }
+            _ => {
+                let mut mac = self.key.hmac();
+                mac.update(signing_input);
+                mac
+            }
+        };
+        // `verify_slice` compares in constant time.
+        mac.verify_slice(&tag)
+            .map_err(|_| Error::InvalidSignature)?;
+        // Only now is the payload interpreted.
+        base64url::decode_into(body, Segment::Payload, payload)?;
+        let registered = claims::scan(payload)?;
+        self.check_claims(&registered, now)
+    }
+
+    fn check_claims(&self, c: &Registered<'_>, now: i64) -> Result<()> {
+        if let Some(missing) = self.required.iter().find(|name| !c.names.contains(name)) {
+            return Err(Error::MissingClaim {
+                claim: missing.clone(),
+            });
+        }
+        if let Some(expected) = &self.issuer {
+            match &c.iss {
+                None => {
+                    return Err(Error::MissingClaim {
+                        claim: "iss".into(),
+                    })
+                }
+                Some(found) if found != expected => {
+                    return Err(Error::IssuerMismatch {
+                        expected: expected.clone(),
+                        found: truncate_for_message(found),
+                    })
+                }
+                Some(_) => {}
+            }
+        }
+        match (&self.audience, &c.aud) {
+            (None, None) => {}
+            (Some(_), None) => {
+                return Err(Error::MissingClaim {
+                    claim: "aud".into(),
+                })
+            }
+            (None, Some(_)) => return Err(Error::AudienceMismatch),
+            (Some(expected), Some(list)) => {
+                if !list.iter().any(|a| a == expected) {
+                    return Err(Error::AudienceMismatch);
+                }
+            }
+        }
+        // i128: no sum of an i64 and a u64 overflows it.
+        let leeway = i128::from(self.leeway);
+        let t = i128::from(now);
+        if let Some(exp) = c.exp {
+            if t >= i128::from(exp) + leeway {
+                return Err(Error::Expired { exp, now });
+            }
+        }
+        if let Some(nbf) = c.nbf {
+            if i128::from(nbf) > t + leeway {
+                return Err(Error::NotYetValid { nbf, now });
+            }
+        }
+        if let Some(iat) = c.iat {
+            if i128::from(iat) > t + leeway {
+                return Err(Error::IssuedInFuture { iat, now });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Splits a compact JWS into exactly three segments.
+fn segments(token: &[u8]) -> Result<[&[u8]; 3]> {
+    let mut parts = token.splitn(4, |&b| b == b'.');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(head), Some(body), Some(sig), None) => Ok([head, body, sig]),
+        _ => Err(Error::SegmentCount {
+            found: token.iter().filter(|&&b| b == b'.').count().min(3) + 1,
+        }),
+    }
+}
+
+/// Fails on the first empty segment among `parts`.
+fn non_empty(parts: &[&[u8]]) -> Result<()> {
+    const ORDER: [Segment; 3] = [Segment::Header, Segment::Payload, Segment::Signature];
+    match parts.iter().position(|p| p.is_empty()) {
+        Some(i) => Err(Error::EmptySegment { segment: ORDER[i] }),
+        None => Ok(()),
+    }
+}
+
+/// Splits a compact JWS into its three segments, all non-empty.
+pub(crate) fn split(token: &[u8]) -> Result<(&[u8], &[u8], &[u8])> {
+    let [head, body, sig] = segments(token)?;
+    non_empty(&[head, body, sig])?;
+    Ok((head, body, sig))
+}
+
+/// Splits a token for unverified decoding: three segments, header and payload non-empty
+/// (the signature may be empty, as in an unsigned token). Returns header and payload.
+pub(crate) fn split_for_decode(token: &[u8]) -> Result<(&[u8], &[u8])> {
+    let [head, body, _] = segments(token)?;
+    non_empty(&[head, body])?;
+    Ok((head, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_counts_segments() {
+        assert_eq!(split(b"a.b.c").unwrap(), (&b"a"[..], &b"b"[..], &b"c"[..]));
+        assert_eq!(split(b"abc"), Err(Error::SegmentCount { found: 1 }));
+        assert_eq!(split(b"a.b"), Err(Error::SegmentCount { found: 2 }));
+        assert_eq!(split(b"a.b.c.d"), Err(Error::SegmentCount { found: 4 }));
+        assert_eq!(split(b"a.b.c.d.e"), Err(Error::SegmentCount { found: 4 }));
+        assert_eq!(split(b""), Err(Error::SegmentCount { found: 1 }));
+        assert_eq!(
+            split(b".b.c"),
+            Err(Error::EmptySegment {
+                segment: Segment::Header
+            })
+        );
+        assert_eq!(
+            split(b"a..c"),
+            Err(Error::EmptySegment {
+                segment: Segment::Payload
+            })
+        );
+        assert_eq!(
+            split(b"a.b."),
+            Err(Error::EmptySegment {
+                segment: Segment::Signature
+            })
+        );
+    }
+}

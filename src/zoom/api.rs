@@ -1,0 +1,430 @@
+//! The Zoom API JWT: `{"iss": API key, "iat": now - skew, "exp": iat + ttl}` under HS256.
+
+use std::fmt;
+
+use hmac::Mac;
+use serde::Serialize;
+
+use crate::base64url::{encode_into, encoded_len};
+use crate::error::{Error, Result};
+use crate::header::HEADER_B64;
+use crate::key::{HmacSha256, Key};
+use crate::mint::TAG_B64_LEN;
+use crate::time::{add_secs, now, sub_secs};
+
+/// Seconds `iat` is backdated by default, as in Zoom's sample, to absorb clock skew.
+pub const DEFAULT_SKEW: u64 = 30;
+
+/// Default lifetime in seconds: one hour, the longest Zoom suggests.
+pub const DEFAULT_TTL: u64 = 3600;
+
+/// The longest lifetime Zoom suggests; longer ones work but are worth a warning.
+pub const SUGGESTED_MAX_TTL: u64 = 3600;
+
+/// Longest text of an `i64` in decimal (`-9223372036854775808`).
+const I64_DIGITS: usize = 20;
+const EXP_TAG: &[u8] = b",\"exp\":";
+/// Longest per-token payload tail: leftover prefix bytes, iat, `,"exp":`, exp, `}`.
+const TAIL_MAX: usize = 2 + I64_DIGITS + EXP_TAG.len() + I64_DIGITS + 1;
+
+/// The part of a token that is the same for every token of one key and issuer: the header,
+/// the dot and the base64url of `{"iss":"<key>","iat":` up to its last whole 3-byte group,
+/// with the HMAC state that has already absorbed it.
+#[derive(Clone)]
+pub(crate) struct IssPrefix {
+    /// Token text every such token starts with.
+    pub text: Box<[u8]>,
+    /// Payload bytes left over after the last whole group (0 to 2 of them).
+    tail: [u8; 2],
+    tail_len: usize,
+    /// The keyed HMAC state after absorbing `text`.
+    pub state: HmacSha256,
+}
+
+impl IssPrefix {
+    pub fn new(key: &Key, iss: &str) -> Result<Self> {
+        let iss_json = serde_json::to_string(iss).map_err(|e| Error::Serialize {
+            reason: e.to_string(),
+        })?;
+        let mut json = Vec::with_capacity(iss_json.len() + 16);
+        json.extend_from_slice(b"{\"iss\":");
+        json.extend_from_slice(iss_json.as_bytes());
+        json.extend_from_slice(b",\"iat\":");
+        let whole = json.len() / 3 * 3;
+        let mut text = vec![0u8; HEADER_B64.len() + 1 + encoded_len(whole)];
+        text[..HEADER_B64.len()].copy_from_slice(HEADER_B64.as_bytes());
+        text[HEADER_B64.len()] = b'.';
+        encode_into(&json[..whole], &mut text[HEADER_B64.len() + 1..]);
+        let mut tail = [0u8; 2];
+        let tail_len = json.len() - whole;
+        tail[..tail_len].copy_from_slice(&json[whole..]);
+        let mut state = key.hmac();
+        state.update(&text);
+        Ok(IssPrefix {
+            text: text.into_boxed_slice(),
+            tail,
+            tail_len,
+            state,
+        })
+    }
+}
+
+/// Mints Zoom API JWTs for one API key and secret.
+///
+/// The payload is exactly `{"iss":"<API key>","iat":<now - skew>,"exp":<iat + ttl>}` and the
+/// header `{"alg":"HS256","typ":"JWT"}`, so a token is byte-identical to the one Zoom's
+/// Node.js sample (jsrsasign) makes for the same inputs.
+///
+/// Everything that is the same for every token of this key is computed once, in
+/// [`ApiTokenMinter::new`]: [`mint_into`](Self::mint_into) writes a token into a caller's
+/// buffer without allocating.
+///
+/// ```
+/// use jwtmint::{zoom::ApiTokenMinter, Key, Verifier};
+///
+/// let key = Key::from_text("my-zoom-api-secret-of-36-characters!")?;
+/// let minter = ApiTokenMinter::new("my-api-key", key.clone())?;
+/// let token = minter.mint_at(1_700_000_000)?;
+///
+/// let claims = Verifier::zoom_api(key, "my-api-key").verify_at(&token, 1_700_000_000)?;
+/// assert_eq!(claims["iat"], 1_700_000_000 - 30);
+/// assert_eq!(claims["exp"], 1_700_000_000 - 30 + 3600);
+///
+/// // No allocation: reuse one buffer for every token.
+/// let mut buf = [0u8; 256];
+/// let n = minter.mint_into(1_700_000_000, &mut buf)?;
+/// assert_eq!(&buf[..n], token.as_bytes());
+/// # Ok::<(), jwtmint::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct ApiTokenMinter {
+    key: Key,
+    api_key: String,
+    skew: u64,
+    ttl: u64,
+    prefix: IssPrefix,
+}
+
+impl fmt::Debug for ApiTokenMinter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiTokenMinter")
+            .field("api_key", &self.api_key)
+            .field("skew", &self.skew)
+            .field("ttl", &self.ttl)
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ApiTokenMinter {
+    /// A minter for `api_key` (the `iss` claim) signing with `key` (the API secret), with the
+    /// default skew (30 s) and lifetime (3600 s).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an empty API key.
+    pub fn new(api_key: &str, key: Key) -> Result<Self> {
+        if api_key.is_empty() {
+            return Err(Error::InvalidArgument {
+                name: "api key",
+                reason: "must not be empty",
+            });
+        }
+        let prefix = IssPrefix::new(&key, api_key)?;
+        Ok(ApiTokenMinter {
+            key,
+            api_key: api_key.to_owned(),
+            skew: DEFAULT_SKEW,
+            ttl: DEFAULT_TTL,
+            prefix,
+        })
+    }
+
+    /// Sets how many seconds `iat` is backdated (0 for none).
+    #[must_use]
+    pub fn with_skew(mut self, seconds: u64) -> Self {
+        self.skew = seconds;
+        self
+    }
+
+    /// Sets the lifetime, `exp - iat`, in seconds.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for 0.
+    pub fn with_ttl(mut self, seconds: u64) -> Result<Self> {
+        if seconds == 0 {
+            return Err(Error::InvalidArgument {
+                name: "ttl",
+                reason: "must be positive",
+            });
+        }
+        self.ttl = seconds;
+        Ok(self)
+    }
+
+    /// The API key (`iss`).
+    #[must_use]
+    pub fn api_key(&self) -> &str {
+        &self.api_key
+    }
+
+    /// The backdating of `iat`, in seconds.
+    #[must_use]
+    pub fn skew(&self) -> u64 {
+        self.skew
+    }
+
+    /// The lifetime, in seconds.
+    #[must_use]
+    pub fn ttl(&self) -> u64 {
+        self.ttl
+    }
+
+    /// `(iat, exp)` for a token minted at `now`.
+    ///
+    /// # Errors
+    /// [`Error::TimeOverflow`] when `now - skew` or `iat + ttl` overflows.
+    pub fn times(&self, now: i64) -> Result<(i64, i64)> {
+        let iat = sub_secs(now, self.skew)?;
+        let exp = add_secs(iat, self.ttl)?;
+        Ok((iat, exp))
+    }
+
+    /// The longest token this minter can produce, for sizing a buffer once.
+    #[must_use]
+    pub fn max_token_len(&self) -> usize {
+        self.prefix.text.len() + encoded_len(self.prefix.tail_len + TAIL_MAX - 2) + 1 + TAG_B64_LEN
+    }
+
+    /// Mints a token into `out`, returning its length. Allocates nothing.
+    ///
+    /// # Errors
+    /// [`Error::BufferTooSmall`] (with the length needed) when `out` is too small;
+    /// [`Error::TimeOverflow`] as in [`times`](Self::times).
+    pub fn mint_into(&self, now: i64, out: &mut [u8]) -> Result<usize> {
+        let (iat, exp) = self.times(now)?;
+
+        // The payload bytes after the constant prefix: `<tail>iat,"exp":exp}`.
+        let mut tail = [0u8; TAIL_MAX];
+        let mut n = self.prefix.tail_len;
+        tail[..n].copy_from_slice(&self.prefix.tail[..n]);
+        let mut digits = itoa::Buffer::new();
+        for part in [
+            digits.format(iat).as_bytes(),
+            EXP_TAG,
+            itoa::Buffer::new().format(exp).as_bytes(),
+            b"}",
+        ] {
+            tail[n..n + part.len()].copy_from_slice(part);
+            n += part.len();
+        }
+
+        let p = self.prefix.text.len();
+        let body_end = p + encoded_len(n);
+        let total = body_end + 1 + TAG_B64_LEN;
+        if out.len() < total {
+            return Err(Error::BufferTooSmall { needed: total });
+        }
+        out[..p].copy_from_slice(&self.prefix.text);
+        encode_into(&tail[..n], &mut out[p..body_end]);
+        let mut mac = self.prefix.state.clone();
+        mac.update(&out[p..body_end]);
+        let tag = mac.finalize().into_bytes();
+        out[body_end] = b'.';
+        encode_into(&tag, &mut out[body_end + 1..total]);
+        Ok(total)
+    }
+
+    /// Mints a token for the time `now` (seconds since the epoch).
+    ///
+    /// # Errors
+    /// [`Error::TimeOverflow`] as in [`times`](Self::times).
+    pub fn mint_at(&self, now: i64) -> Result<String> {
+        let mut buf = vec![0u8; self.max_token_len()];
+        let n = self.mint_into(now, &mut buf)?;
+        buf.truncate(n);
+        // Base64url output is ASCII.
+        String::from_utf8(buf).map_err(|_| Error::Serialize {
+            reason: "non-ASCII token".into(),
+        })
+    }
+
+    /// Mints a token for the current system time.
+    ///
+    /// # Errors
+    /// [`Error::Clock`] for an unusable clock; otherwise as [`mint_at`](Self::mint_at).
+    pub fn mint(&self) -> Result<String> {
+        self.mint_at(now()?)
+    }
+
+    /// Mints a token with more claims after `iss`, `iat` and `exp`, in the order `extra`
+    /// serializes them. `extra` must serialize to a JSON object that does not repeat those
+    /// three names.
+    ///
+    /// ```
+    /// # use jwtmint::{zoom::ApiTokenMinter, Key};
+    /// # let key = Key::from_text("my-zoom-api-secret-of-36-characters!")?;
+    /// let minter = ApiTokenMinter::new("my-api-key", key)?;
+    /// let extra = serde_json::json!({"scope": "sessions:read"});
+    /// let token = minter.mint_with_claims_at(1_700_000_000, &extra)?;
+    /// let payload = jwtmint::dangerous::decode_unverified(&token)?.payload_json;
+    /// assert_eq!(
+    ///     payload,
+    ///     r#"{"iss":"my-api-key","iat":1699999970,"exp":1700003570,"scope":"sessions:read"}"#
+    /// );
+    /// # Ok::<(), jwtmint::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`crate::mint`], and [`Error::DuplicateMember`] when `extra` repeats a name.
+    pub fn mint_with_claims_at<T: Serialize + ?Sized>(
+        &self,
+        now: i64,
+        extra: &T,
+    ) -> Result<String> {
+        #[derive(Serialize)]
+        struct WithExtra<'a, T: ?Sized> {
+            iss: &'a str,
+            iat: i64,
+            exp: i64,
+            #[serde(flatten)]
+            extra: &'a T,
+        }
+        let (iat, exp) = self.times(now)?;
+        crate::mint(
+            &self.key,
+            &WithExtra {
+                iss: &self.api_key,
+                iat,
+                exp,
+                extra,
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Segment;
+
+    const SECRET: &str = "0123456789abcdef0123456789abcdef";
+
+    fn minter(api_key: &str) -> ApiTokenMinter {
+        ApiTokenMinter::new(api_key, Key::from_text(SECRET).unwrap()).unwrap()
+    }
+
+    fn payload_of(token: &str) -> String {
+        let part = token.split('.').nth(1).unwrap();
+        String::from_utf8(crate::base64url::decode(part.as_bytes(), Segment::Payload).unwrap())
+            .unwrap()
+    }
+
+    #[test]
+    fn fast_path_matches_the_generic_path_for_every_prefix_alignment() {
+        // API keys of every length mod 3 put the prefix boundary in every position; times of
+        // every digit count change the tail length.
+        for api_key in [
+            "k",
+            "ke",
+            "key",
+            "keyk",
+            "abcdefghijklmnopqrstuv",
+            "quote\"\\\u{1}é",
+        ] {
+            let m = minter(api_key);
+            for now in [0, 30, 31, 1_700_000_000, -1, i64::MIN + 30, i64::MAX - 3570] {
+                let fast = m.mint_at(now).unwrap();
+                let (iat, exp) = m.times(now).unwrap();
+                let expected_payload = format!(
+                    "{{\"iss\":{},\"iat\":{iat},\"exp\":{exp}}}",
+                    serde_json::to_string(api_key).unwrap()
+                );
+                assert_eq!(payload_of(&fast), expected_payload);
+                let key = Key::from_text(SECRET).unwrap();
+                assert_eq!(
+                    fast,
+                    crate::mint::sign_payload(&key, expected_payload.as_bytes())
+                );
+                assert!(fast.len() <= m.max_token_len());
+            }
+        }
+    }
+
+    #[test]
+    fn times_follow_skew_and_ttl() {
+        let m = minter("k").with_skew(10).with_ttl(100).unwrap();
+        assert_eq!(m.times(1000).unwrap(), (990, 1090));
+        let m = minter("k").with_skew(0);
+        assert_eq!(m.times(1000).unwrap(), (1000, 4600));
+    }
+
+    #[test]
+    fn overflow_and_zero_ttl_are_refused() {
+        assert_eq!(
+            minter("k").with_ttl(0).unwrap_err(),
+            Error::InvalidArgument {
+                name: "ttl",
+                reason: "must be positive"
+            }
+        );
+        assert_eq!(minter("k").mint_at(i64::MIN), Err(Error::TimeOverflow));
+        assert_eq!(minter("k").mint_at(i64::MAX), Err(Error::TimeOverflow));
+        assert_eq!(
+            minter("k").with_skew(u64::MAX).mint_at(0),
+            Err(Error::TimeOverflow)
+        );
+        assert_eq!(
+            minter("k").with_ttl(u64::MAX).unwrap().mint_at(0),
+            Err(Error::TimeOverflow)
+        );
+    }
+
+    #[test]
+    fn empty_api_key_is_refused() {
+        assert!(matches!(
+            ApiTokenMinter::new("", Key::from_text(SECRET).unwrap()),
+            Err(Error::InvalidArgument {
+                name: "api key",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn short_buffer_reports_the_size_needed_and_writes_nothing() {
+        let m = minter("abcdefghijklmnopqrstuv");
+        let full = m.mint_at(1_700_000_000).unwrap();
+        let mut buf = vec![0xeeu8; full.len() - 1];
+        assert_eq!(
+            m.mint_into(1_700_000_000, &mut buf),
+            Err(Error::BufferTooSmall { needed: full.len() })
+        );
+        assert!(buf.iter().all(|&b| b == 0xee));
+        let mut exact = vec![0u8; full.len()];
+        assert_eq!(m.mint_into(1_700_000_000, &mut exact), Ok(full.len()));
+        assert_eq!(exact, full.as_bytes());
+    }
+
+    #[test]
+    fn extra_claims_follow_the_zoom_three_and_may_not_repeat_them() {
+        let m = minter("k");
+        let token = m
+            .mint_with_claims_at(100, &serde_json::json!({"a": 1}))
+            .unwrap();
+        assert_eq!(
+            payload_of(&token),
+            r#"{"iss":"k","iat":70,"exp":3670,"a":1}"#
+        );
+        assert!(matches!(
+            m.mint_with_claims_at(100, &serde_json::json!({"iss": "other"})),
+            Err(Error::DuplicateMember { .. })
+        ));
+    }
+
+    #[test]
+    fn debug_shows_no_secret() {
+        let dbg = format!("{:?}", minter("k"));
+        assert!(!dbg.contains(SECRET));
+        assert!(dbg.contains("redacted"));
+    }
+}
