@@ -46,6 +46,6 @@ pub use claims::Claims;
 pub use error::{code_description, code_name, Error, Result, Segment, CODES};
 pub use header::{HEADER_B64, HEADER_JSON};
 pub use key::{Key, SecretEncoding, MIN_SECRET_LEN};
-pub use mint::mint;
+pub use mint::{mint, mint_json};
 pub use time::now;
 pub use verify::{Verifier, DEFAULT_LEEWAY, DEFAULT_MAX_LEN};

@@ -43,6 +43,25 @@ pub fn mint<C: Serialize + ?Sized>(key: &Key, claims: &C) -> Result<String> {
     Ok(sign_payload(key, &payload))
 }
 
+/// Mints an HS256 JWT whose payload is exactly `claims_json`, after checking it with the
+/// verifier's own rules (a JSON object, unique names at every depth, well-typed registered
+/// claims). For callers that already hold JSON text: the C ABI and the bindings.
+///
+/// ```
+/// let key = jwtmint::Key::from_text("an-example-secret-of-32-bytes-or-more")?;
+/// let token = jwtmint::mint_json(&key, br#"{"sub":"u1","exp":2000000000}"#)?;
+/// assert!(jwtmint::mint_json(&key, br#"{"exp":1,"exp":2}"#).is_err());
+/// # Ok::<(), jwtmint::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidJson`], [`Error::ClaimsNotAnObject`], [`Error::DuplicateMember`] or
+/// [`Error::MalformedClaim`] for JSON that is not a valid claims set.
+pub fn mint_json(key: &Key, claims_json: &[u8]) -> Result<String> {
+    check_claims(claims_json)?;
+    Ok(sign_payload(key, claims_json))
+}
+
 /// Checks serialized claims with the verifier's own rules.
 pub(crate) fn check_claims(payload: &[u8]) -> Result<()> {
     match crate::claims::scan(payload) {
