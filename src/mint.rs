@@ -43,20 +43,31 @@ pub fn mint<C: Serialize + ?Sized>(key: &Key, claims: &C) -> Result<String> {
     Ok(sign_payload(key, &payload))
 }
 
-/// Mints an HS256 JWT whose payload is exactly `claims_json`, after checking it with the
-/// verifier's own rules (a JSON object, unique names at every depth, well-typed registered
-/// claims). For callers that already hold JSON text: the C ABI and the bindings.
+/// Mints an HS256 JWT whose payload is exactly the given claims JSON, byte for byte.
+///
+/// For callers that already hold the claims as JSON text (the C ABI and the bindings). The
+/// bytes are checked with the verifier's own scanner before anything is signed: UTF-8 JSON,
+/// an object, no member named twice at any depth (checked on the raw bytes, before any parser
+/// could merge duplicates), registered claims of the right type. They are then signed as they
+/// are, whitespace included.
 ///
 /// ```
-/// let key = jwtmint::Key::from_text("an-example-secret-of-32-bytes-or-more")?;
-/// let token = jwtmint::mint_json(&key, br#"{"sub":"u1","exp":2000000000}"#)?;
-/// assert!(jwtmint::mint_json(&key, br#"{"exp":1,"exp":2}"#).is_err());
+/// use jwtmint::{mint_json, Error, Key, Verifier};
+///
+/// let key = Key::from_text("an-example-secret-of-32-bytes-or-more")?;
+/// let token = mint_json(&key, br#"{"sub":"user-1","exp":2000000000}"#)?;
+/// let claims = Verifier::new(key.clone()).verify_at(&token, 1_900_000_000)?;
+/// assert_eq!(claims["sub"], "user-1");
+///
+/// let err = mint_json(&key, br#"{"exp":1,"exp":2}"#).unwrap_err();
+/// assert!(matches!(err, Error::DuplicateMember { .. }));
 /// # Ok::<(), jwtmint::Error>(())
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidJson`], [`Error::ClaimsNotAnObject`], [`Error::DuplicateMember`] or
-/// [`Error::MalformedClaim`] for JSON that is not a valid claims set.
+/// [`Error::InvalidJson`] when the bytes are not UTF-8 JSON, [`Error::ClaimsNotAnObject`],
+/// [`Error::DuplicateMember`] or [`Error::MalformedClaim`] when they are not a valid claims
+/// set.
 pub fn mint_json(key: &Key, claims_json: &[u8]) -> Result<String> {
     check_claims(claims_json)?;
     Ok(sign_payload(key, claims_json))
@@ -104,6 +115,36 @@ mod tests {
             crate::base64url::decode(parts[1].as_bytes(), crate::Segment::Payload).unwrap();
         assert_eq!(payload, br#"{"exp":5,"sub":"a"}"#);
         assert_eq!(parts[2].len(), 43);
+    }
+
+    #[test]
+    fn mint_json_signs_the_given_bytes_after_the_strict_scan() {
+        let k = key();
+        let json = b"{ \"sub\" : \"a\",\n \"exp\": 5 }";
+        let token = mint_json(&k, json).unwrap();
+        let body = token.split('.').nth(1).unwrap();
+        let payload = crate::base64url::decode(body.as_bytes(), crate::Segment::Payload).unwrap();
+        assert_eq!(payload, json);
+        assert_eq!(token, sign_payload(&k, json));
+
+        // Duplicates are found on the raw bytes, at any depth.
+        for dup in [&br#"{"a":1,"a":2}"#[..], br#"{"x":{"b":1,"b":1}}"#] {
+            assert!(matches!(
+                mint_json(&k, dup),
+                Err(Error::DuplicateMember { .. })
+            ));
+        }
+        assert_eq!(mint_json(&k, b"[1]"), Err(Error::ClaimsNotAnObject));
+        assert!(matches!(
+            mint_json(&k, br#"{"exp":"5"}"#),
+            Err(Error::MalformedClaim { claim: "exp", .. })
+        ));
+        for bad in [&b""[..], b"{", b"{} {}", b"{\"a\":\"\xff\"}"] {
+            assert!(
+                matches!(mint_json(&k, bad), Err(Error::InvalidJson { .. })),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]

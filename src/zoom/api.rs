@@ -182,8 +182,16 @@ impl ApiTokenMinter {
     /// `(iat, exp)` for a token minted at `now`.
     ///
     /// # Errors
-    /// [`Error::TimeOverflow`] when `now - skew` or `iat + ttl` overflows.
+    /// [`Error::InvalidArgument`] when the skew is not shorter than the lifetime (every token
+    /// would be born expired); [`Error::TimeOverflow`] when `now - skew` or `iat + ttl`
+    /// overflows.
     pub fn times(&self, now: i64) -> Result<(i64, i64)> {
+        if self.skew >= self.ttl {
+            return Err(Error::InvalidArgument {
+                name: "skew",
+                reason: "must be shorter than the ttl",
+            });
+        }
         let iat = sub_secs(now, self.skew)?;
         let exp = add_secs(iat, self.ttl)?;
         Ok((iat, exp))
@@ -370,9 +378,17 @@ mod tests {
         assert_eq!(minter("k").mint_at(i64::MIN), Err(Error::TimeOverflow));
         assert_eq!(minter("k").mint_at(i64::MAX), Err(Error::TimeOverflow));
         assert_eq!(
-            minter("k").with_skew(u64::MAX).mint_at(0),
+            minter("k")
+                .with_skew(u64::MAX - 1)
+                .with_ttl(u64::MAX)
+                .unwrap()
+                .mint_at(0),
             Err(Error::TimeOverflow)
         );
+        assert!(matches!(
+            minter("k").with_skew(3600).mint_at(0),
+            Err(Error::InvalidArgument { name: "skew", .. })
+        ));
         assert_eq!(
             minter("k").with_ttl(u64::MAX).unwrap().mint_at(0),
             Err(Error::TimeOverflow)

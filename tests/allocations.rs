@@ -1,0 +1,94 @@
+//! Heap allocation counts, through a counting global allocator (correctness, not timing).
+//!
+//! This file is its own test binary with one test, so no other thread allocates while it
+//! counts.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use jwtmint::{zoom::ApiTokenMinter, Key, Verifier};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// Implementing GlobalAlloc is an unsafe trait impl; it lives in this test only, forwarding to
+// the system allocator, so the library itself stays free of unsafe code.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let out = f();
+    (out, ALLOCATIONS.load(Ordering::SeqCst) - before)
+}
+
+/// The stated allocation budget of verifying a Zoom API JWT into a claims map: the payload
+/// buffer, the map's node, three member names and the `iss` string value.
+const VERIFY_MAP_ALLOCATIONS: usize = 6;
+/// Verifying to the raw payload bytes: the payload buffer only.
+const VERIFY_PAYLOAD_ALLOCATIONS: usize = 1;
+
+#[test]
+fn allocation_counts() {
+    let key = Key::from_text("0123456789abcdefghijklmnopqrstuvwxyz").unwrap();
+    let minter = ApiTokenMinter::new("abcdefghijklmnopqrstuv", key.clone()).unwrap();
+    let verifier = Verifier::zoom_api(key, "abcdefghijklmnopqrstuv");
+    let mut buf = [0u8; 256];
+    let now = 1_700_000_000;
+
+    // Zoom API JWT into a caller's buffer: zero heap allocations.
+    let (n, allocs) = count(|| minter.mint_into(now, &mut buf).unwrap());
+    assert_eq!(allocs, 0, "mint_into allocated");
+    assert!(n > 100);
+    // Many times over, still zero.
+    let (_, allocs) = count(|| {
+        for t in 0..1000 {
+            minter.mint_into(now + t, &mut buf).unwrap();
+        }
+    });
+    assert_eq!(allocs, 0);
+
+    // Into a String: exactly one allocation, the String.
+    let (token, allocs) = count(|| minter.mint_at(now).unwrap());
+    assert_eq!(allocs, 1);
+
+    let (payload, allocs) = count(|| verifier.verify_payload_at(&token, now).unwrap());
+    assert_eq!(allocs, VERIFY_PAYLOAD_ALLOCATIONS, "verify_payload_at");
+    assert!(!payload.is_empty());
+
+    let (claims, allocs) = count(|| verifier.verify_at(&token, now).unwrap());
+    assert!(
+        allocs <= VERIFY_MAP_ALLOCATIONS,
+        "verify_at allocated {allocs}, budget {VERIFY_MAP_ALLOCATIONS}"
+    );
+    assert_eq!(claims.len(), 3);
+
+    // A rejected forgery allocates nothing before the MAC fails.
+    let mut forged = token.clone().into_bytes();
+    let last = forged.len() - 2;
+    forged[last] = if forged[last] == b'A' { b'B' } else { b'A' };
+    let (r, allocs) = count(|| verifier.verify_payload_at(&forged, now));
+    assert!(r.is_err());
+    assert_eq!(
+        allocs, 0,
+        "a forged token must be rejected without allocating"
+    );
+}
