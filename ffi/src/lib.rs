@@ -1,0 +1,42 @@
+//! # libjwtmint: the C ABI of jwtmint
+//!
+//! A thin door onto the core crate: every function converts its C arguments, calls the core's
+//! one path, and turns the outcome into a result code. Nothing here re-implements a check.
+//!
+//! Conventions (see `include/jwtmint.h`, generated from this crate by cbindgen):
+//! - opaque handles made by `*_new`, released by `*_free` (NULL is a no-op);
+//! - every fallible function returns a [`jwtmint_result`]: `JWTMINT_OK` (0) or one of the core's
+//!   stable error codes, or one of this crate's own in the 900–999 range;
+//! - inputs are `(const uint8_t *ptr, size_t len)`, with `(NULL, 0)` meaning empty;
+//! - outputs go into the caller's `(uint8_t *out, size_t cap, size_t *out_len)`; nothing is
+//!   written on failure except the size needed for `JWTMINT_BUFFER_TOO_SMALL`;
+//! - every export runs inside one panic boundary (`boundary::guard`);
+//! - no global or thread-local state.
+//!
+//! All of the project's `unsafe` lives in this crate, and almost all of it in `ptr`, which
+//! turns the caller's pointers into Rust references once, at the top of each function.
+#![deny(unsafe_op_in_unsafe_fn)]
+#![warn(missing_docs, clippy::undocumented_unsafe_blocks)]
+// The C names (`jwtmint_key`, `jwtmint_result`) are the public contract.
+#![allow(non_camel_case_types)]
+
+// The panic boundary turns panics into JWTMINT_PANIC; with panic = "abort" it could not, and
+// the header's promise would silently break.
+#[cfg(panic = "abort")]
+compile_error!(
+    "libjwtmint must be built with panic = \"unwind\": its panic boundary catches panics"
+);
+
+pub(crate) mod boundary;
+pub mod codes;
+pub mod key;
+pub mod mint;
+pub(crate) mod ptr;
+pub mod verify;
+pub mod version;
+
+pub use codes::*;
+pub use key::*;
+pub use mint::*;
+pub use verify::*;
+pub use version::*;

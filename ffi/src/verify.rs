@@ -1,0 +1,413 @@
+//! The verifier handle: strict HS256 verification under one key and one set of rules.
+
+use jwtmint_core::Verifier;
+
+use crate::boundary::{guard, guard_value, Fail};
+use crate::codes::jwtmint_result;
+use crate::key::jwtmint_key;
+use crate::ptr;
+
+/// Verifies HS256 JWTs under one key and one set of rules (RFC 7515/7519/8725, strictly).
+///
+/// Made by `jwtmint_verifier_new` or `jwtmint_verifier_new_zoom_api`, configured with the
+/// `jwtmint_verifier_set_*` functions, released by `jwtmint_verifier_free`.
+///
+/// Thread-safety: configure first, then share. `jwtmint_verifier_check` and
+/// `jwtmint_verifier_verify` take a `const` verifier and may run on any number of threads at
+/// once; the setters change the verifier and must not run while any other thread uses it.
+pub struct jwtmint_verifier {
+    verifier: Verifier,
+}
+
+impl jwtmint_verifier {
+    /// Replaces the verifier by `change(copy)`. The copy is changed, then swapped in as the last
+    /// step: a failure or panic leaves the verifier as it was.
+    fn update(&mut self, change: impl FnOnce(Verifier) -> Verifier) {
+        self.verifier = change(self.verifier.clone());
+    }
+}
+
+/// Makes a verifier with the default rules: leeway 60 s, length limit 8192 bytes, `exp`
+/// required, no issuer or audience expected (a token carrying `aud` is then rejected, as
+/// RFC 7519 section 4.1.3 requires).
+///
+/// The verifier keeps its own reference to the key: the key may be freed right after this
+/// call. On success `*out` receives a new verifier that the caller owns and must release with
+/// `jwtmint_verifier_free`.
+///
+/// Thread-safe.
+///
+/// Results:
+/// - `JWTMINT_OK`;
+/// - `JWTMINT_NULL_POINTER`: `key` or `out` is NULL;
+/// - `JWTMINT_PANIC`.
+///
+/// # Safety
+/// `key` is NULL or a live key; `out` is NULL or valid for a write of one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_new(
+    key: *const jwtmint_key,
+    out: *mut *mut jwtmint_verifier,
+) -> jwtmint_result {
+    guard(|| {
+        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
+        // `HandleOut::new` and `ptr::handle` require.
+        let (out, key) = unsafe { (ptr::HandleOut::new(out)?, ptr::handle(key)?) };
+        out.set(jwtmint_verifier {
+            verifier: Verifier::new(key.key.clone()),
+        });
+        Ok(())
+    })
+}
+
+/// Makes the verifier for Zoom API JWTs of one API key: `iss`, `iat` and `exp` required, and
+/// `iss` must equal `api_key`; otherwise the default rules of `jwtmint_verifier_new`.
+///
+/// Ownership as `jwtmint_verifier_new`; the API key is copied. Thread-safe.
+///
+/// Results:
+/// - `JWTMINT_OK`;
+/// - `JWTMINT_NULL_POINTER`: `key` or `out` is NULL, or `api_key` is NULL with
+///   `api_key_len > 0`;
+/// - `JWTMINT_INVALID_UTF8`: the API key is not UTF-8;
+/// - `JWTMINT_INVALID_ARGUMENT`: `api_key_len` exceeds `PTRDIFF_MAX`;
+/// - `JWTMINT_PANIC`.
+///
+/// # Safety
+/// `key` is NULL or a live key; `api_key` is NULL or valid for reads of `api_key_len` bytes;
+/// `out` is NULL or valid for a write of one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_new_zoom_api(
+    key: *const jwtmint_key,
+    api_key: *const u8,
+    api_key_len: usize,
+    out: *mut *mut jwtmint_verifier,
+) -> jwtmint_result {
+    guard(|| {
+        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
+        // `HandleOut::new`, `ptr::handle` and `ptr::text` require.
+        let (out, key, api_key) = unsafe {
+            (
+                ptr::HandleOut::new(out)?,
+                ptr::handle(key)?,
+                ptr::text(api_key, api_key_len)?,
+            )
+        };
+        out.set(jwtmint_verifier {
+            verifier: Verifier::zoom_api(key.key.clone(), api_key),
+        });
+        Ok(())
+    })
+}
+
+/// Releases a verifier. NULL is a no-op.
+///
+/// No other thread may be using the verifier.
+///
+/// # Safety
+/// `verifier` is NULL or a verifier from `jwtmint_verifier_new*` that has not been freed; it
+/// must not be used after this call.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_free(verifier: *mut jwtmint_verifier) {
+    guard_value((), || {
+        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
+        // `ptr::free` requires.
+        unsafe { ptr::free(verifier) }
+    });
+}
+
+/// Runs `change` on the verifier behind `verifier`.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier that no other thread uses during the call.
+unsafe fn configure(
+    verifier: *mut jwtmint_verifier,
+    change: impl FnOnce(&mut jwtmint_verifier) -> Result<(), Fail>,
+) -> jwtmint_result {
+    guard(|| {
+        // SAFETY: this function's contract is what `ptr::handle_mut` requires.
+        let verifier = unsafe { ptr::handle_mut(verifier)? };
+        change(verifier)
+    })
+}
+
+/// Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`
+/// (default 60).
+///
+/// Not thread-safe: no other thread may use the verifier during the call.
+///
+/// Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_set_leeway(
+    verifier: *mut jwtmint_verifier,
+    seconds: u64,
+) -> jwtmint_result {
+    // SAFETY: this function's contract is `configure`'s.
+    unsafe {
+        configure(verifier, |v| {
+            v.update(|inner| inner.with_leeway(seconds));
+            Ok(())
+        })
+    }
+}
+
+/// Sets the longest token accepted, in bytes (default 8192). Longer tokens are rejected with
+/// `JWTMINT_TOO_LONG` before anything is decoded.
+///
+/// Not thread-safe: no other thread may use the verifier during the call.
+///
+/// Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_set_max_len(
+    verifier: *mut jwtmint_verifier,
+    max_len: usize,
+) -> jwtmint_result {
+    // SAFETY: this function's contract is `configure`'s.
+    unsafe {
+        configure(verifier, |v| {
+            v.update(|inner| inner.with_max_len(max_len));
+            Ok(())
+        })
+    }
+}
+
+/// Requires `iss` to be present and equal to the given issuer (`issuer_len` bytes of UTF-8,
+/// not NUL-terminated; copied).
+///
+/// Not thread-safe: no other thread may use the verifier during the call. On failure the
+/// verifier is unchanged.
+///
+/// Results:
+/// - `JWTMINT_OK`;
+/// - `JWTMINT_NULL_POINTER`: `verifier` is NULL, or `issuer` is NULL with `issuer_len > 0`;
+/// - `JWTMINT_INVALID_UTF8`: the issuer is not UTF-8;
+/// - `JWTMINT_INVALID_ARGUMENT`: `issuer_len` exceeds `PTRDIFF_MAX`;
+/// - `JWTMINT_PANIC`.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier; `issuer` is NULL or valid for reads of `issuer_len`
+/// bytes.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_set_issuer(
+    verifier: *mut jwtmint_verifier,
+    issuer: *const u8,
+    issuer_len: usize,
+) -> jwtmint_result {
+    // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s.
+    unsafe {
+        configure(verifier, |v| {
+            let issuer = ptr::text(issuer, issuer_len)?;
+            v.update(|inner| inner.with_issuer(issuer));
+            Ok(())
+        })
+    }
+}
+
+/// Requires `aud` to be present and to name the given audience (`audience_len` bytes of UTF-8,
+/// not NUL-terminated; copied). Without an expected audience, a token carrying `aud` is
+/// rejected (RFC 7519 section 4.1.3).
+///
+/// Not thread-safe: no other thread may use the verifier during the call. On failure the
+/// verifier is unchanged.
+///
+/// Results:
+/// - `JWTMINT_OK`;
+/// - `JWTMINT_NULL_POINTER`: `verifier` is NULL, or `audience` is NULL with `audience_len > 0`;
+/// - `JWTMINT_INVALID_UTF8`: the audience is not UTF-8;
+/// - `JWTMINT_INVALID_ARGUMENT`: `audience_len` exceeds `PTRDIFF_MAX`;
+/// - `JWTMINT_PANIC`.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier; `audience` is NULL or valid for reads of
+/// `audience_len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_set_audience(
+    verifier: *mut jwtmint_verifier,
+    audience: *const u8,
+    audience_len: usize,
+) -> jwtmint_result {
+    // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s.
+    unsafe {
+        configure(verifier, |v| {
+            let audience = ptr::text(audience, audience_len)?;
+            v.update(|inner| inner.with_audience(audience));
+            Ok(())
+        })
+    }
+}
+
+/// Splits a comma-separated list of claim names, trimming ASCII spaces and tabs around each.
+/// An empty list names none; an empty name inside a list is refused.
+fn claim_names(list: &str) -> Result<Vec<&str>, Fail> {
+    if list.trim_matches([' ', '\t']).is_empty() {
+        return Ok(Vec::new());
+    }
+    list.split(',')
+        .map(|name| match name.trim_matches([' ', '\t']) {
+            "" => Err(jwtmint_core::Error::InvalidArgument {
+                name: "required claims",
+                reason: "a claim name in the comma-separated list is empty",
+            }
+            .into()),
+            name => Ok(name),
+        })
+        .collect()
+}
+
+/// Sets the claims that must be present, as a comma-separated list (`"iss,iat,exp"`;
+/// `names_len` bytes of UTF-8, not NUL-terminated). Spaces and tabs around a name are ignored.
+/// Replaces the default (`exp`); an empty list (`(NULL, 0)` or `""`) requires none. Claims that
+/// are present are always checked, required or not.
+///
+/// Not thread-safe: no other thread may use the verifier during the call. On failure the
+/// verifier is unchanged.
+///
+/// Results:
+/// - `JWTMINT_OK`;
+/// - `JWTMINT_NULL_POINTER`: `verifier` is NULL, or `names` is NULL with `names_len > 0`;
+/// - `JWTMINT_INVALID_UTF8`: the list is not UTF-8;
+/// - `JWTMINT_INVALID_ARGUMENT`: a name in a non-empty list is empty (`"exp,,iat"`), or
+///   `names_len` exceeds `PTRDIFF_MAX`;
+/// - `JWTMINT_PANIC`.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier; `names` is NULL or valid for reads of `names_len`
+/// bytes.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_set_required_claims(
+    verifier: *mut jwtmint_verifier,
+    names: *const u8,
+    names_len: usize,
+) -> jwtmint_result {
+    // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s.
+    unsafe {
+        configure(verifier, |v| {
+            let names = claim_names(ptr::text(names, names_len)?)?;
+            v.update(|inner| inner.with_required_claims(names));
+            Ok(())
+        })
+    }
+}
+
+/// Verifies a token (`token_len` bytes, not NUL-terminated) at the time `now` (seconds since
+/// the Unix epoch; see `jwtmint_now`), without returning its claims.
+///
+/// Thread-safe: any number of threads may verify with one verifier at once (while no setter
+/// runs).
+///
+/// Results, in the order the checks run (the first failure is returned):
+/// - `JWTMINT_OK`: every check passed;
+/// - `JWTMINT_NULL_POINTER`: `verifier` is NULL, or `token` is NULL with `token_len > 0`;
+/// - `JWTMINT_INVALID_ARGUMENT`: `token_len` exceeds `PTRDIFF_MAX`;
+/// - `JWTMINT_TOO_LONG`: longer than the verifier's limit (checked before any decoding);
+/// - `JWTMINT_SEGMENT_COUNT`, `JWTMINT_EMPTY_SEGMENT`, `JWTMINT_INVALID_BASE64`: not three
+///   non-empty segments of canonical unpadded base64url;
+/// - `JWTMINT_INVALID_JSON`, `JWTMINT_NOT_AN_OBJECT`, `JWTMINT_DUPLICATE_MEMBER`: the header is
+///   not a JSON object with unique member names;
+/// - `JWTMINT_MISSING_ALGORITHM`, `JWTMINT_UNSUPPORTED_ALGORITHM`, `JWTMINT_UNSUPPORTED_TYPE`,
+///   `JWTMINT_CRITICAL_HEADER`, `JWTMINT_UNSUPPORTED_HEADER`: the header is not plain HS256;
+/// - `JWTMINT_INVALID_SIGNATURE`: the MAC does not match (checked in constant time, before the
+///   payload is read);
+/// - `JWTMINT_INVALID_BASE64`, `JWTMINT_INVALID_JSON`, `JWTMINT_NOT_AN_OBJECT`,
+///   `JWTMINT_DUPLICATE_MEMBER`, `JWTMINT_MALFORMED_CLAIM`: the payload is not a valid claims
+///   set;
+/// - `JWTMINT_MISSING_CLAIM`, `JWTMINT_ISSUER_MISMATCH`, `JWTMINT_AUDIENCE_MISMATCH`: required
+///   claims, issuer, audience;
+/// - `JWTMINT_EXPIRED`, `JWTMINT_NOT_YET_VALID`, `JWTMINT_ISSUED_IN_FUTURE`: `exp`, `nbf`, `iat`
+///   against `now` and the leeway;
+/// - `JWTMINT_PANIC`.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier; `token` is NULL or valid for reads of `token_len`
+/// bytes.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_check(
+    verifier: *const jwtmint_verifier,
+    token: *const u8,
+    token_len: usize,
+    now: i64,
+) -> jwtmint_result {
+    guard(|| {
+        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
+        // `ptr::handle` and `ptr::bytes` require.
+        let (verifier, token) = unsafe { (ptr::handle(verifier)?, ptr::bytes(token, token_len)?) };
+        verifier.verifier.verify_payload_at(token, now)?;
+        Ok(())
+    })
+}
+
+/// Verifies a token as `jwtmint_verifier_check` does and, once every check has passed, writes
+/// its payload JSON, exactly as it was signed, into the caller's buffer `out` of `cap` bytes.
+///
+/// On success the payload's length (without the NUL) is written to `*out_len`, and a NUL after
+/// it when `cap` leaves room. `JWTMINT_BUFFER_TOO_SMALL` is returned only for a token that
+/// passed every check, with only `*out_len` written: the length needed (without the NUL);
+/// `(NULL, 0)` asks for it. On any other failure nothing is written. The payload is never
+/// longer than the token.
+///
+/// Thread-safe: any number of threads may verify with one verifier at once (while no setter
+/// runs).
+///
+/// Results: those of `jwtmint_verifier_check`, and
+/// - `JWTMINT_NULL_POINTER` also when `out_len` is NULL, or `out` is NULL with `cap > 0`;
+/// - `JWTMINT_INVALID_ARGUMENT` also when `cap` exceeds `PTRDIFF_MAX`;
+/// - `JWTMINT_BUFFER_TOO_SMALL`: the token is valid; `*out_len` holds the length needed.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier; `token` is NULL or valid for reads of `token_len`
+/// bytes; `out` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or valid for a
+/// write of one `size_t`; the outputs overlap neither each other nor the token.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_verify(
+    verifier: *const jwtmint_verifier,
+    token: *const u8,
+    token_len: usize,
+    now: i64,
+    out: *mut u8,
+    cap: usize,
+    out_len: *mut usize,
+) -> jwtmint_result {
+    guard(|| {
+        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
+        // `ptr::handle`, `ptr::bytes` and `Output::new` require.
+        let (verifier, token, output) = unsafe {
+            (
+                ptr::handle(verifier)?,
+                ptr::bytes(token, token_len)?,
+                ptr::Output::new(out, cap, out_len)?,
+            )
+        };
+        let payload = verifier.verifier.verify_payload_at(token, now)?;
+        output.write(&payload)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claim_lists_are_split_and_trimmed() {
+        assert_eq!(claim_names("").unwrap(), Vec::<&str>::new());
+        assert_eq!(claim_names("  ").unwrap(), Vec::<&str>::new());
+        assert_eq!(claim_names("exp").unwrap(), ["exp"]);
+        assert_eq!(
+            claim_names("iss, iat,\texp").unwrap(),
+            ["iss", "iat", "exp"]
+        );
+        assert_eq!(claim_names("a b").unwrap(), ["a b"]);
+        for bad in ["exp,", ",exp", "exp,,iat", "exp, ,iat"] {
+            assert_eq!(
+                claim_names(bad),
+                Err(Fail(crate::JWTMINT_INVALID_ARGUMENT)),
+                "{bad:?}"
+            );
+        }
+    }
+}
