@@ -1,0 +1,207 @@
+//! The command line: commands, flags, help text and examples.
+
+use std::ffi::OsString;
+
+use clap::{Args, Parser, Subcommand};
+use jwtmint::zoom::{DEFAULT_SKEW, DEFAULT_TTL};
+use jwtmint::{DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
+
+use crate::claims::{parse_claim, Claim};
+use crate::secret::SecretArgs;
+
+const ABOUT: &str = "Mint, verify and decode HS256 JSON Web Tokens for Zoom's Video SDK and \
+                     Account APIs";
+
+const TOP_HELP: &str = "\
+Exit status: 0 success, 1 token rejected, 2 usage or configuration error.
+
+Examples:
+  jwtmint demo                  # try it: mint, decode and verify with a built-in demo key
+  export ZOOM_API_KEY=your-api-key ZOOM_API_SECRET=your-api-secret
+  jwtmint mint                  # a Zoom API JWT, valid for one hour
+  curl https://api.zoom.us/v2/videosdk/sessions -H \"Authorization: Bearer $(jwtmint mint)\"
+  jwtmint verify \"$TOKEN\"       # check the signature and claims, print the payload
+  jwtmint decode \"$TOKEN\"       # look inside without verifying";
+
+const MINT_HELP: &str = "\
+The token is the header {\"alg\":\"HS256\",\"typ\":\"JWT\"} and the payload
+{\"iss\":KEY,\"iat\":NOW-SKEW,\"exp\":IAT+TTL} followed by any --claim in order, signed with
+HMAC-SHA256 under the API secret, as on Zoom's \"Generate API JWT\" page. It is printed
+followed by a newline.
+
+Examples:
+  jwtmint mint                                # key from $ZOOM_API_KEY, secret from $ZOOM_API_SECRET
+  jwtmint mint --key your-api-key --secret-file secret.txt
+  jwtmint mint --ttl 600 --claim role=1 --claim 'name=\"x\"'
+  jwtmint mint --now 1700000000               # reproducible: iat 1699999970, exp 1700003570
+  pass show zoom/secret | jwtmint mint --secret-file -
+  export TOKEN=$(jwtmint mint)";
+
+const VERIFY_HELP: &str = "\
+Checks, each failure with its own message and code: the length; three segments of canonical
+base64url; the header (alg must be HS256, the key decides the algorithm); the signature; then
+the claims: required claims present, the issuer, and exp, nbf and iat against the time with
+the leeway. On success prints the payload JSON exactly as signed, followed by a newline.
+From standard input, one trailing newline (\\n or \\r\\n) is ignored, nothing else.
+
+Exit status: 0 valid, 1 rejected (\"error: <reason> [code N name]\" on stderr), 2 usage error.
+
+Examples:
+  jwtmint verify \"$TOKEN\"
+  jwtmint mint | jwtmint verify               # the token from standard input
+  jwtmint verify --iss your-api-key --leeway 0 \"$TOKEN\"
+  jwtmint verify --require '' \"$TOKEN\"        # require no claim (those present are still checked)
+  jwtmint verify --now 1700000000 \"$TOKEN\"";
+
+const DECODE_HELP: &str = "\
+Prints {\"header\": ..., \"payload\": ...} with both parts exactly as they are in the token.
+Only the shape is checked (three segments, base64url, JSON objects). The signature is NOT
+verified: anyone can write a token that decodes. Use `jwtmint verify` to trust a token.
+
+Exit status: 0 decoded, 1 malformed, 2 usage error.
+
+Examples:
+  jwtmint decode \"$TOKEN\"
+  jwtmint mint | jwtmint decode
+  jwtmint decode \"$TOKEN\" | jq .payload.exp";
+
+const DEMO_HELP: &str = "\
+Mints a Zoom API JWT, shows its decoded parts, verifies it and prints a ready curl command,
+all locally: nothing is sent over the network.
+
+By default it uses a built-in DEMO key (API key jwtmint-demo-api-key). Its secret is public,
+so Zoom refuses its tokens. When an API key ($ZOOM_API_KEY or --key) and a secret
+($ZOOM_API_SECRET, --secret-env or --secret-file) are available, it mints a real token with
+them instead, and says so.
+
+Examples:
+  jwtmint demo
+  ZOOM_API_KEY=your-api-key ZOOM_API_SECRET=your-api-secret jwtmint demo
+  jwtmint demo --now 1700000000";
+
+/// `jwtmint`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "jwtmint",
+    version,
+    about = ABOUT,
+    after_help = TOP_HELP,
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Mint a Zoom API JWT and print it
+    #[command(after_help = MINT_HELP)]
+    Mint(MintArgs),
+    /// Verify a token and print its payload
+    #[command(after_help = VERIFY_HELP)]
+    Verify(VerifyArgs),
+    /// Show a token's header and payload WITHOUT verifying it
+    #[command(after_help = DECODE_HELP)]
+    Decode(DecodeArgs),
+    /// Walk through minting, decoding and verifying a token (start here)
+    #[command(after_help = DEMO_HELP)]
+    Demo(DemoArgs),
+}
+
+/// `jwtmint mint`.
+#[derive(Debug, Args)]
+pub struct MintArgs {
+    /// The API key, written as the issuer (iss) [default: $ZOOM_API_KEY]
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+
+    /// Lifetime in seconds (exp - iat); more than 3600 works but warns
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TTL)]
+    pub ttl: u64,
+
+    /// Seconds iat is backdated, for clocks that run behind
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_SKEW)]
+    pub skew: u64,
+
+    /// Mint as if the time were EPOCH (seconds since 1970) instead of the system clock
+    #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
+    pub now: Option<i64>,
+
+    /// An extra claim, after iss, iat and exp; the value is JSON (role=1, 'name="x"').
+    /// Repeatable; kept in order
+    #[arg(long = "claim", value_name = "NAME=JSON", value_parser = parse_claim)]
+    pub claims: Vec<Claim>,
+
+    #[command(flatten)]
+    pub secret: SecretArgs,
+}
+
+/// `jwtmint verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The token, or '-' to read it from standard input (also when omitted)
+    #[arg(value_name = "TOKEN")]
+    pub token: Option<OsString>,
+
+    /// The expected issuer (iss), your API key [default: $ZOOM_API_KEY when set; otherwise
+    /// the issuer is not checked]
+    #[arg(long, value_name = "ISSUER")]
+    pub iss: Option<String>,
+
+    /// Seconds of clock difference allowed for exp, nbf and iat
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_LEEWAY)]
+    pub leeway: u64,
+
+    /// Comma-separated claims that must be present ('' for none)
+    #[arg(long, value_name = "LIST", default_value = "iss,iat,exp")]
+    pub require: String,
+
+    /// The longest token accepted, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_LEN)]
+    pub max_len: usize,
+
+    /// Verify as if the time were EPOCH (seconds since 1970) instead of the system clock
+    #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
+    pub now: Option<i64>,
+
+    #[command(flatten)]
+    pub secret: SecretArgs,
+}
+
+/// `jwtmint decode`.
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// The token, or '-' to read it from standard input (also when omitted)
+    #[arg(value_name = "TOKEN")]
+    pub token: Option<OsString>,
+}
+
+/// `jwtmint demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Your API key, for a real token instead of the demo one [default: $ZOOM_API_KEY]
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+
+    /// Mint and verify as if the time were EPOCH (seconds since 1970)
+    #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
+    pub now: Option<i64>,
+
+    #[command(flatten)]
+    pub secret: SecretArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,28 @@
+//! One module per command; each returns an [`Outcome`] and prints only through
+//! [`crate::outcome`].
+
+mod decode;
+mod demo;
+mod mint;
+mod verify;
+
+use crate::args::Command;
+use crate::outcome::{Failure, Outcome};
+
+/// Runs a command.
+pub fn run(command: Command) -> Outcome {
+    match command {
+        Command::Mint(args) => mint::run(args),
+        Command::Verify(args) => verify::run(args),
+        Command::Decode(args) => decode::run(args),
+        Command::Demo(args) => demo::run(args),
+    }
+}
+
+/// `--now` when given, else the system clock (the core's `now`).
+fn now_or_clock(now: Option<i64>) -> Outcome<i64> {
+    match now {
+        Some(now) => Ok(now),
+        None => jwtmint::now().map_err(|e| Failure::config(&e)),
+    }
+}

@@ -1,0 +1,205 @@
+//! Shared helpers: run the built binary, and an independent HS256 (the `hmac`, `sha2` and
+//! `base64` crates directly, never jwtmint) for the expected tokens.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_jwtmint");
+
+/// A test secret of 38 bytes.
+pub const SECRET: &str = "test-secret-0123456789abcdef0123456789";
+/// A test API key.
+pub const KEY: &str = "test-api-key";
+/// A fixed time.
+pub const NOW: i64 = 1_700_000_000;
+/// The header every jwtmint token has.
+pub const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
+
+/// What a run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn stdout(&self) -> String {
+        String::from_utf8(self.stdout.clone()).expect("stdout is UTF-8")
+    }
+
+    /// Asserts exit 0 and returns stdout.
+    #[track_caller]
+    pub fn ok(&self) -> String {
+        assert_eq!(self.code, 0, "expected success; stderr: {}", self.stderr);
+        self.stdout()
+    }
+
+    /// Asserts the exit code, an empty stdout, and `error: ` on stderr; returns stderr.
+    #[track_caller]
+    pub fn fails(&self, code: i32) -> &str {
+        assert_eq!(self.code, code, "stderr: {}", self.stderr);
+        assert!(
+            self.stdout.is_empty(),
+            "stdout: {:?}",
+            String::from_utf8_lossy(&self.stdout)
+        );
+        assert!(
+            self.stderr.starts_with("error: ") || self.stderr.contains("\nerror: "),
+            "stderr: {}",
+            self.stderr
+        );
+        &self.stderr
+    }
+}
+
+/// A command line for the binary, in an empty environment (no stray `ZOOM_API_*`).
+pub struct Cli {
+    cmd: Command,
+    stdin: Option<Vec<u8>>,
+}
+
+pub fn jwtmint<I, S>(args: I) -> Cli
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut cmd = Command::new(BIN);
+    cmd.args(args).env_clear();
+    Cli { cmd, stdin: None }
+}
+
+impl Cli {
+    pub fn env(mut self, name: &str, value: impl AsRef<OsStr>) -> Self {
+        self.cmd.env(name, value);
+        self
+    }
+
+    /// The usual test credentials: `ZOOM_API_KEY=KEY`, `ZOOM_API_SECRET=SECRET`.
+    pub fn creds(self) -> Self {
+        self.env("ZOOM_API_KEY", KEY).env("ZOOM_API_SECRET", SECRET)
+    }
+
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(bytes.into());
+        self
+    }
+
+    /// Runs to completion. Every run is checked for what must never happen: death by signal,
+    /// a panic, or an exit code outside the contract.
+    #[track_caller]
+    pub fn run(mut self) -> Run {
+        self.cmd
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = self.cmd.spawn().expect("spawn jwtmint");
+        let writer = self.stdin.take().map(|bytes| {
+            let mut pipe = child.stdin.take().unwrap();
+            // The binary may stop reading early (bounded reads); a failed write is fine.
+            std::thread::spawn(move || {
+                let _ = pipe.write_all(&bytes);
+            })
+        });
+        let out = child.wait_with_output().expect("wait for jwtmint");
+        if let Some(w) = writer {
+            w.join().unwrap();
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!stderr.contains("panicked"), "panic: {stderr}");
+        let code = out.status.code().expect("exited normally, not by a signal");
+        assert!(
+            [0, 1, 2].contains(&code),
+            "exit code {code}; stderr: {stderr}"
+        );
+        Run {
+            code,
+            stdout: out.stdout,
+            stderr,
+        }
+    }
+}
+
+/// Unpadded base64url.
+pub fn b64(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Decodes unpadded base64url.
+pub fn unb64(text: &str) -> Vec<u8> {
+    URL_SAFE_NO_PAD.decode(text).expect("base64url")
+}
+
+/// `B64(header).B64(payload).B64(HMAC-SHA256)`, computed without jwtmint.
+pub fn sign(secret: &[u8], header_json: &str, payload_json: &str) -> String {
+    let input = format!(
+        "{}.{}",
+        b64(header_json.as_bytes()),
+        b64(payload_json.as_bytes())
+    );
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).unwrap();
+    mac.update(input.as_bytes());
+    format!("{input}.{}", b64(&mac.finalize().into_bytes()))
+}
+
+/// The Zoom API payload, built by hand (`key` must need no JSON escaping).
+pub fn zoom_payload(key: &str, iat: i64, exp: i64) -> String {
+    format!(r#"{{"iss":"{key}","iat":{iat},"exp":{exp}}}"#)
+}
+
+/// The Zoom API token for `key` and `secret` with the given times.
+pub fn zoom_token(secret: &[u8], key: &str, iat: i64, exp: i64) -> String {
+    sign(secret, HEADER, &zoom_payload(key, iat, exp))
+}
+
+/// The token `jwtmint mint` should print at NOW with default ttl and skew.
+pub fn default_token() -> String {
+    zoom_token(SECRET.as_bytes(), KEY, NOW - 30, NOW - 30 + 3600)
+}
+
+/// A scratch directory, removed on drop.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new() -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "jwtmint-cli-test-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    /// Writes a file and returns its path.
+    pub fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
