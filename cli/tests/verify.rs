@@ -73,6 +73,13 @@ fn only_one_trailing_newline_is_forgiven_on_stdin() {
         run.fails(1);
         assert!(run.stderr.contains("[code "), "{input:?}: {}", run.stderr);
     }
+    // Nothing at all on stdin: say so.
+    let run = jwtmint(["verify"]).creds().run();
+    assert!(
+        run.fails(1).contains("standard input was empty"),
+        "{}",
+        run.stderr
+    );
     // An argument is taken as given: no newline is stripped from it.
     verify(&format!("{token}\n"), &[]).fails(1);
 }

@@ -68,6 +68,8 @@ pub fn rejection(
                 TokenInput::describe(from_stdin)
             ),
         ),
+        _ if from_stdin && input.bytes.is_empty() => Failure::token(e)
+            .context("(standard input was empty: pass the token as an argument or pipe it in)"),
         Error::IssuerMismatch { .. } if issuer_from_env => Failure::token(e).context(&format!(
             "(the expected issuer is ${API_KEY_ENV}; use --iss to expect another)"
         )),
