@@ -19,21 +19,25 @@ pub(crate) struct Registered<'de> {
     pub exp: Option<i64>,
     pub nbf: Option<i64>,
     pub iat: Option<i64>,
-    /// Every top-level member name, for the required-claims check.
-    pub names: NameSet<'de>,
+    /// The index in `required` of the first claim that is absent.
+    pub missing: Option<usize>,
 }
 
 /// Scans a claims set: a JSON object with unique names at every depth and well-typed
-/// registered claims.
-pub(crate) fn scan(json: &[u8]) -> Result<Registered<'_>> {
-    json::scan!(json, Segment::Payload, |ctx| ClaimsVisitor { ctx })
+/// registered claims; notes the first of `required` that is absent.
+pub(crate) fn scan<'de>(json: &'de [u8], required: &[String]) -> Result<Registered<'de>> {
+    json::scan!(json, Segment::Payload, |ctx| ClaimsVisitor {
+        ctx,
+        required
+    })
 }
 
-struct ClaimsVisitor<'c> {
+struct ClaimsVisitor<'c, 'r> {
     ctx: &'c mut Ctx,
+    required: &'r [String],
 }
 
-impl<'de> Visitor<'de> for ClaimsVisitor<'_> {
+impl<'de> Visitor<'de> for ClaimsVisitor<'_, '_> {
     type Value = Registered<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -42,16 +46,17 @@ impl<'de> Visitor<'de> for ClaimsVisitor<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let ctx = self.ctx;
+        let mut names = NameSet::new();
         let mut out = Registered {
             iss: None,
             aud: None,
             exp: None,
             nbf: None,
             iat: None,
-            names: NameSet::new(),
+            missing: None,
         };
         while let Some(name) = map.next_key_seed(NameSeed)? {
-            add_name(ctx, &mut out.names, &name)?;
+            add_name(ctx, &mut names, &name)?;
             match &*name {
                 "exp" | "nbf" | "iat" => {
                     let value = map.next_value_seed(ScalarSeed { ctx: &mut *ctx })?;
@@ -97,6 +102,7 @@ impl<'de> Visitor<'de> for ClaimsVisitor<'_> {
                 _ => map.next_value_seed(AnyValue { ctx: &mut *ctx })?,
             }
         }
+        out.missing = self.required.iter().position(|r| !names.contains(r));
         Ok(out)
     }
 
@@ -132,26 +138,27 @@ pub(crate) fn not_an_object<E: de::Error>(ctx: &mut Ctx) -> E {
 /// A NumericDate (RFC 7519 §2): a JSON number of seconds since the epoch. Fractions are
 /// allowed by the RFC and rounded towards the stricter side; anything else is malformed.
 fn numeric_date(value: Scalar<'_>, claim: &'static str, round_up: bool) -> Result<i64> {
-    let malformed = Error::MalformedClaim {
+    let malformed = || Error::MalformedClaim {
         claim,
         expected: "a NumericDate (a JSON number of seconds within the range of i64)",
     };
     match value {
         Scalar::Int(v) => Ok(v),
-        Scalar::UInt(v) => i64::try_from(v).map_err(|_| malformed),
+        Scalar::UInt(v) => i64::try_from(v).map_err(|_| malformed()),
         Scalar::Float(v) => {
             let r = if round_up { v.ceil() } else { v.floor() };
-            // i64::MIN is exactly representable; i64::MAX is not, so compare below 2^63.
+            // i64::MIN is exactly representable; i64::MAX is not, so compare below 2^63. NaN and
+            // the infinities fall outside the range.
             const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-            if r.is_finite() && r >= -LIMIT && r < LIMIT {
+            if (-LIMIT..LIMIT).contains(&r) {
                 // In range and integral: the cast is exact.
                 #[allow(clippy::cast_possible_truncation)]
                 Ok(r as i64)
             } else {
-                Err(malformed)
+                Err(malformed())
             }
         }
-        _ => Err(malformed),
+        _ => Err(malformed()),
     }
 }
 
@@ -159,8 +166,14 @@ fn numeric_date(value: Scalar<'_>, claim: &'static str, round_up: bool) -> Resul
 mod tests {
     use super::*;
 
-    fn scan_str(json: &str) -> Result<(Option<i64>, Option<i64>, Option<i64>, Option<String>)> {
-        let r = scan(json.as_bytes())?;
+    fn scan_none(json: &[u8]) -> Result<Registered<'_>> {
+        scan(json, &[])
+    }
+
+    type Read = (Option<i64>, Option<i64>, Option<i64>, Option<String>);
+
+    fn scan_str(json: &str) -> Result<Read> {
+        let r = scan(json.as_bytes(), &[])?;
         Ok((r.exp, r.nbf, r.iat, r.iss.map(|s| s.into_owned())))
     }
 
@@ -212,11 +225,11 @@ mod tests {
 
     #[test]
     fn audience_forms() {
-        let r = scan(br#"{"aud":"a"}"#).unwrap();
+        let r = scan_none(br#"{"aud":"a"}"#).unwrap();
         assert_eq!(r.aud.unwrap(), vec!["a"]);
-        let r = scan(br#"{"aud":["a","b"]}"#).unwrap();
+        let r = scan_none(br#"{"aud":["a","b"]}"#).unwrap();
         assert_eq!(r.aud.unwrap(), vec!["a", "b"]);
-        let r = scan(br#"{"aud":[]}"#).unwrap();
+        let r = scan_none(br#"{"aud":[]}"#).unwrap();
         assert!(r.aud.unwrap().is_empty());
     }
 
@@ -224,7 +237,7 @@ mod tests {
     fn top_level_must_be_an_object() {
         for json in ["[]", "1", "\"x\"", "null", "true", "1.5", "-1"] {
             assert_eq!(
-                scan(json.as_bytes()).err(),
+                scan_none(json.as_bytes()).err(),
                 Some(Error::NotAnObject {
                     segment: Segment::Payload
                 }),
@@ -236,18 +249,21 @@ mod tests {
     #[test]
     fn duplicate_claims_are_refused() {
         assert!(matches!(
-            scan(br#"{"exp":1,"exp":2}"#),
+            scan_none(br#"{"exp":1,"exp":2}"#),
             Err(Error::DuplicateMember { .. })
         ));
         assert!(matches!(
-            scan(br#"{"iss":"a","x":{"k":1,"k":2}}"#),
+            scan_none(br#"{"iss":"a","x":{"k":1,"k":2}}"#),
             Err(Error::DuplicateMember { .. })
         ));
     }
 
     #[test]
-    fn names_are_collected() {
-        let r = scan(br#"{"a":1,"b":2}"#).unwrap();
-        assert!(r.names.contains("a") && r.names.contains("b") && !r.names.contains("c"));
+    fn first_missing_required_claim_is_found() {
+        let required = ["a".to_string(), "c".to_string(), "b".to_string()];
+        let r = scan(br#"{"a":1,"b":2}"#, &required).unwrap();
+        assert_eq!(r.missing, Some(1));
+        let r = scan(br#"{"a":1,"b":2,"c":3}"#, &required).unwrap();
+        assert_eq!(r.missing, None);
     }
 }

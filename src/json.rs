@@ -144,6 +144,8 @@ impl<'de> Visitor<'de> for NameSeed {
 }
 
 /// Adds a member name to `names`, failing with [`Error::DuplicateMember`] on a repeat.
+// `&Cow` rather than `&str`: cloning the Cow keeps a borrowed name borrowed.
+#[allow(clippy::ptr_arg)]
 pub(crate) fn add_name<'de, E: de::Error>(
     ctx: &mut Ctx,
     names: &mut NameSet<'de>,

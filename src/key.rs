@@ -5,14 +5,10 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use base64::Engine as _;
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-
-/// HMAC-SHA256, as used for HS256 JWTs and Zoom webhook signatures.
-pub(crate) type HmacSha256 = Hmac<Sha256>;
+use crate::hs256::Midstate;
 
 /// The shortest secret [`Key::new`] accepts: RFC 7518 §3.2 requires an HS256 key of at least
 /// the hash's output size, 256 bits.
@@ -40,9 +36,8 @@ pub const MIN_SECRET_LEN: usize = 32;
 /// ```
 #[derive(Clone)]
 pub struct Key {
-    // Built with the `zeroize` features of hmac and sha2: the SHA-256 cores inside (the inner
-    // and outer pad states) and the block buffer wipe themselves on drop.
-    state: Arc<HmacSha256>,
+    // The HMAC-SHA256 inner and outer pad states; `Midstate` wipes them on drop.
+    state: Arc<Midstate>,
 }
 
 impl Key {
@@ -118,26 +113,27 @@ impl Key {
         if secret.is_empty() {
             return Err(Error::EmptySecret);
         }
-        // Hmac accepts keys of any length (longer ones are hashed first), so this cannot fail;
-        // map the error anyway rather than unwrap.
-        let state = HmacSha256::new_from_slice(secret).map_err(|_| Error::EmptySecret)?;
         Ok(Key {
-            state: Arc::new(state),
+            state: Arc::new(Midstate::new(secret)),
         })
     }
 
-    /// A fresh copy of the keyed HMAC state, ready for a message.
+    /// The keyed HMAC state, for absorbing a constant prefix once.
     #[inline]
-    pub(crate) fn hmac(&self) -> HmacSha256 {
-        (*self.state).clone()
+    pub(crate) fn midstate(&self) -> &Midstate {
+        &self.state
     }
 
     /// HMAC-SHA256 of `data` under this key.
     #[inline]
     pub(crate) fn tag(&self, data: &[u8]) -> [u8; 32] {
-        let mut mac = self.hmac();
-        mac.update(data);
-        mac.finalize().into_bytes().into()
+        self.state.mac(data)
+    }
+
+    /// Whether `tag` is the HMAC-SHA256 of `data` under this key, compared in constant time.
+    #[inline]
+    pub(crate) fn verify_tag(&self, data: &[u8], tag: &[u8; 32]) -> bool {
+        self.state.verify(data, tag)
     }
 }
 
@@ -228,15 +224,10 @@ mod tests {
     const SECRET: &str = "0123456789abcdef0123456789abcdef";
 
     fn assert_send_sync<T: Send + Sync>() {}
-    fn assert_zeroize_on_drop<T: zeroize::ZeroizeOnDrop>() {}
 
     #[test]
-    fn key_is_send_sync_and_state_is_wiped_on_drop() {
+    fn key_is_send_sync() {
         assert_send_sync::<Key>();
-        // The derived HMAC states forge tokens as well as the secret does. `Hmac` holds two
-        // SHA-256 cores (inner and outer pad states) and a block buffer; with the `zeroize`
-        // features each of them wipes itself on drop.
-        assert_zeroize_on_drop::<<Sha256 as hmac::digest::block_api::EagerHash>::Core>();
     }
 
     #[test]

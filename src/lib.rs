@@ -34,6 +34,7 @@ mod claims;
 pub mod dangerous;
 mod error;
 mod header;
+mod hs256;
 mod json;
 mod key;
 mod mint;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::base64url::{encode_to_string, encoded_len};
+use crate::base64url::{encode_into, encoded_len};
 use crate::error::{Error, Result};
 use crate::header::HEADER_B64;
 use crate::key::Key;
@@ -75,7 +75,7 @@ pub fn mint_json(key: &Key, claims_json: &[u8]) -> Result<String> {
 
 /// Checks serialized claims with the verifier's own rules.
 pub(crate) fn check_claims(payload: &[u8]) -> Result<()> {
-    match crate::claims::scan(payload) {
+    match crate::claims::scan(payload, &[]) {
         Ok(_) => Ok(()),
         Err(Error::NotAnObject { .. }) => Err(Error::ClaimsNotAnObject),
         Err(e) => Err(e),
@@ -84,16 +84,16 @@ pub(crate) fn check_claims(payload: &[u8]) -> Result<()> {
 
 /// Signs already-checked payload JSON: `B64(header) "." B64(payload) "." B64(MAC)`.
 pub(crate) fn sign_payload(key: &Key, payload: &[u8]) -> String {
-    let len = HEADER_B64.len() + 1 + encoded_len(payload.len()) + 1 + TAG_B64_LEN;
-    let mut token = String::with_capacity(len);
-    token.push_str(HEADER_B64);
-    token.push('.');
-    encode_to_string(payload, &mut token);
-    let tag = key.tag(token.as_bytes());
-    token.push('.');
-    encode_to_string(&tag, &mut token);
-    debug_assert_eq!(token.len(), len);
-    token
+    let body_end = HEADER_B64.len() + 1 + encoded_len(payload.len());
+    let mut token = vec![0u8; body_end + 1 + TAG_B64_LEN];
+    token[..HEADER_B64.len()].copy_from_slice(HEADER_B64.as_bytes());
+    token[HEADER_B64.len()] = b'.';
+    encode_into(payload, &mut token[HEADER_B64.len() + 1..body_end]);
+    let tag = key.tag(&token[..body_end]);
+    token[body_end] = b'.';
+    encode_into(&tag, &mut token[body_end + 1..]);
+    // Every byte written is ASCII.
+    String::from_utf8(token).unwrap_or_default()
 }
 
 #[cfg(test)]

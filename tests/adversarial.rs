@@ -131,7 +131,7 @@ fn padded_base64_is_rejected() {
         0,
         "test needs a payload that would be padded"
     );
-    while body.len() % 4 != 0 {
+    while !body.len().is_multiple_of(4) {
         body.push('=');
     }
     let input = format!("{}.{}", b64(STD_HEADER), body);
@@ -147,7 +147,12 @@ fn padded_base64_is_rejected() {
 #[test]
 fn padded_signature_is_rejected() {
     let token = format!("{}=", good_token());
-    assert_eq!(code(check(&token)), 400); // 44 characters: not an HS256 MAC
+    assert_eq!(
+        check(&token).unwrap_err(),
+        Error::InvalidBase64 {
+            segment: Segment::Signature
+        }
+    );
 }
 
 #[test]
@@ -604,7 +609,7 @@ fn required_claims_are_configurable() {
 fn wrong_issuer_is_rejected() {
     let v = verifier().with_issuer("expected");
     assert_eq!(
-        v.verify_at(&good_token(), NOW).unwrap_err(),
+        v.verify_at(good_token(), NOW).unwrap_err(),
         Error::IssuerMismatch {
             expected: "expected".into(),
             found: "k".into()
@@ -634,7 +639,7 @@ fn issuer_fast_path_agrees_with_the_generic_path() {
         format!(r#"{{"exp":{},"iss":"k"}}"#, NOW + 10).as_bytes(),
     );
     assert!(v.verify_at(&reordered, NOW).is_ok());
-    assert!(v.verify_at(&good_token(), NOW).is_ok());
+    assert!(v.verify_at(good_token(), NOW).is_ok());
     let forged = forge(
         b"wrong-secret-of-sufficient-length-0123456",
         STD_HEADER,
@@ -664,7 +669,7 @@ fn unexpected_audience_is_rejected() {
     );
     assert!(v.verify_at(&ok, NOW).is_ok());
     assert_eq!(
-        v.verify_at(&good_token(), NOW).unwrap_err(),
+        v.verify_at(good_token(), NOW).unwrap_err(),
         Error::MissingClaim {
             claim: "aud".into()
         }

@@ -2,13 +2,13 @@
 
 use std::fmt;
 
-use hmac::Mac;
 use serde::Serialize;
 
 use crate::base64url::{encode_into, encoded_len};
 use crate::error::{Error, Result};
 use crate::header::HEADER_B64;
-use crate::key::{HmacSha256, Key};
+use crate::hs256::Midstate;
+use crate::key::Key;
 use crate::mint::TAG_B64_LEN;
 use crate::time::{add_secs, now, sub_secs};
 
@@ -38,7 +38,9 @@ pub(crate) struct IssPrefix {
     tail: [u8; 2],
     tail_len: usize,
     /// The keyed HMAC state after absorbing `text`.
-    pub state: HmacSha256,
+    pub state: Midstate,
+    /// The payload's constant start, `{"iss":"<key>","iat":`.
+    json: Box<[u8]>,
 }
 
 impl IssPrefix {
@@ -58,15 +60,50 @@ impl IssPrefix {
         let mut tail = [0u8; 2];
         let tail_len = json.len() - whole;
         tail[..tail_len].copy_from_slice(&json[whole..]);
-        let mut state = key.hmac();
-        state.update(&text);
+        let state = key.midstate().absorb(&text);
         Ok(IssPrefix {
             text: text.into_boxed_slice(),
             tail,
             tail_len,
             state,
+            json: json.into_boxed_slice(),
         })
     }
+
+    /// `(iat, exp)` when `payload` is exactly `{"iss":"<key>","iat":<int>,"exp":<int>}` in
+    /// this byte form, the shape of every Zoom API JWT; `None` for anything else, which the
+    /// general claims scanner then judges. Integers take the strict JSON grammar (no leading
+    /// zeros, no `-0`, no fraction or exponent) and must fit an `i64`; anything unusual is
+    /// left to the general path rather than decided here.
+    pub fn parse_payload(&self, payload: &[u8]) -> Option<(i64, i64)> {
+        let rest = payload.strip_prefix(&*self.json)?;
+        let (iat, rest) = json_int(rest)?;
+        let rest = rest.strip_prefix(EXP_TAG)?;
+        let (exp, rest) = json_int(rest)?;
+        (rest == b"}").then_some((iat, exp))
+    }
+}
+
+/// A JSON integer at the start of `s` that fits an `i64`, and what follows it.
+fn json_int(s: &[u8]) -> Option<(i64, &[u8])> {
+    let negative = s.first() == Some(&b'-');
+    let body = &s[usize::from(negative)..];
+    let n = body.iter().take_while(|b| b.is_ascii_digit()).count();
+    let digits = &body[..n];
+    match digits {
+        [] => return None,
+        [b'0'] if negative => return None,
+        [b'0', _, ..] => return None,
+        _ => {}
+    }
+    let mut v: i64 = 0;
+    for &d in digits {
+        let d = i64::from(d - b'0');
+        // Accumulate on the negative side so that i64::MIN fits.
+        v = v.checked_mul(10)?.checked_sub(d)?;
+    }
+    let v = if negative { v } else { v.checked_neg()? };
+    Some((v, &body[n..]))
 }
 
 /// Mints Zoom API JWTs for one API key and secret.
@@ -234,9 +271,7 @@ impl ApiTokenMinter {
         }
         out[..p].copy_from_slice(&self.prefix.text);
         encode_into(&tail[..n], &mut out[p..body_end]);
-        let mut mac = self.prefix.state.clone();
-        mac.update(&out[p..body_end]);
-        let tag = mac.finalize().into_bytes();
+        let tag = self.prefix.state.mac(&out[p..body_end]);
         out[body_end] = b'.';
         encode_into(&tag, &mut out[body_end + 1..total]);
         Ok(total)
@@ -435,6 +470,55 @@ mod tests {
             m.mint_with_claims_at(100, &serde_json::json!({"iss": "other"})),
             Err(Error::DuplicateMember { .. })
         ));
+    }
+
+    #[test]
+    fn payload_fast_path_agrees_with_the_general_scanner() {
+        let p = IssPrefix::new(&Key::from_text(SECRET).unwrap(), "k").unwrap();
+        let general = |payload: &[u8]| {
+            crate::claims::scan(payload, &[])
+                .ok()
+                .and_then(|r| Some((r.iat?, r.exp?)))
+        };
+        let mut cases: Vec<String> = vec![
+            r#"{"iss":"k","iat":1,"exp":2}"#.into(),
+            r#"{"iss":"k","iat":-1,"exp":0}"#.into(),
+            format!(r#"{{"iss":"k","iat":{},"exp":{}}}"#, i64::MIN, i64::MAX),
+        ];
+        // Shapes the fast path must leave to the general scanner.
+        for odd in [
+            r#"{"iss":"k","iat":01,"exp":2}"#,
+            r#"{"iss":"k","iat":-0,"exp":2}"#,
+            r#"{"iss":"k","iat":1.0,"exp":2}"#,
+            r#"{"iss":"k","iat":1e3,"exp":2}"#,
+            r#"{"iss":"k","iat":9223372036854775808,"exp":2}"#,
+            r#"{"iss":"k","iat":1,"exp":2} "#,
+            r#"{"iss":"k","iat":1,"exp":2,"x":1}"#,
+            r#"{"iss":"k","iat":1,"exp":"2"}"#,
+            r#"{"iss":"k","iat":1,"exp":2,"exp":3}"#,
+            r#"{"iss":"k","iat":,"exp":2}"#,
+            r#"{"iss":"k","iat":-,"exp":2}"#,
+        ] {
+            assert_eq!(p.parse_payload(odd.as_bytes()), None, "{odd}");
+            cases.push(odd.into());
+        }
+        for case in &cases {
+            if let Some(fast) = p.parse_payload(case.as_bytes()) {
+                assert_eq!(Some(fast), general(case.as_bytes()), "{case}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn payload_fast_path_never_disagrees(iat in "-?[0-9]{1,21}", exp in "-?[0-9.e]{1,21}", end in "[} ]{0,2}") {
+            let p = IssPrefix::new(&Key::from_text(SECRET).unwrap(), "k").unwrap();
+            let payload = format!(r#"{{"iss":"k","iat":{iat},"exp":{exp}{end}"#);
+            if let Some(fast) = p.parse_payload(payload.as_bytes()) {
+                let r = crate::claims::scan(payload.as_bytes(), &[]).unwrap();
+                proptest::prop_assert_eq!(Some(fast), r.iat.zip(r.exp));
+            }
+        }
     }
 
     #[test]
