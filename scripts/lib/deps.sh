@@ -18,7 +18,7 @@ apt_install() {
 }
 
 ensure_base_tools() {
-  apt_install cc:gcc c++:g++ make:make valgrind:valgrind python3:python3 node:nodejs npm:npm
+  apt_install cc:gcc c++:g++ make:make valgrind:valgrind strace:strace python3:python3 node:nodejs npm:npm
 }
 
 # A virtualenv under target/ with the Python test dependencies.
