@@ -1,0 +1,698 @@
+/* Every function of jwtmint.h and every error path: NULL pointers, short buffers, bad
+ * secrets, invalid UTF-8, expired, bad signatures, malformed tokens, hostile headers and
+ * claims. Expected tokens come from fixtures.h (Python's stdlib), never from the library. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "fixtures.h"
+#include "jwtmint.h"
+
+#define SENTINEL_LEN ((size_t)0xDEADBEEF)
+
+static jwtmint_key *make_key(const char *secret) {
+    jwtmint_key *key = NULL;
+    CHECK_RC(jwtmint_key_new((const uint8_t *)secret, strlen(secret), &key), JWTMINT_OK);
+    CHECK(key != NULL);
+    return key;
+}
+
+static jwtmint_verifier *make_zoom_verifier(const jwtmint_key *key) {
+    jwtmint_verifier *v = NULL;
+    CHECK_RC(jwtmint_verifier_new_zoom_api(key, LIT(FIXTURE_API_KEY), &v), JWTMINT_OK);
+    CHECK(v != NULL);
+    return v;
+}
+
+/* A buffer of `n` bytes filled with 0xEE, to see exactly what a call writes. */
+static uint8_t *poisoned(size_t n) {
+    uint8_t *p = malloc(n ? n : 1);
+    if (p == NULL) {
+        abort();
+    }
+    memset(p, 0xEE, n ? n : 1);
+    return p;
+}
+
+static int all_poisoned(const uint8_t *p, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (p[i] != 0xEE) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void test_version(void) {
+    char expected[64];
+    snprintf(expected, sizeof expected, "%d.%d.%d", JWTMINT_VERSION_MAJOR, JWTMINT_VERSION_MINOR,
+             JWTMINT_VERSION_PATCH);
+    CHECK(jwtmint_version() != NULL);
+    CHECK(strcmp(jwtmint_version(), expected) == 0);
+    CHECK(jwtmint_abi_version() == JWTMINT_ABI_VERSION);
+}
+
+/* Every constant of the header, with the name the library must give it. */
+static const struct {
+    jwtmint_result code;
+    const char *name;
+} CODES[] = {
+    {JWTMINT_OK, "ok"},
+    {JWTMINT_EMPTY_SECRET, "empty_secret"},
+    {JWTMINT_WEAK_SECRET, "weak_secret"},
+    {JWTMINT_INVALID_SECRET_ENCODING, "invalid_secret_encoding"},
+    {JWTMINT_INVALID_ARGUMENT, "invalid_argument"},
+    {JWTMINT_TIME_OVERFLOW, "time_overflow"},
+    {JWTMINT_CLOCK, "clock"},
+    {JWTMINT_CLAIMS_NOT_AN_OBJECT, "claims_not_an_object"},
+    {JWTMINT_SERIALIZE, "serialize"},
+    {JWTMINT_BUFFER_TOO_SMALL, "buffer_too_small"},
+    {JWTMINT_TOO_LONG, "too_long"},
+    {JWTMINT_SEGMENT_COUNT, "segment_count"},
+    {JWTMINT_EMPTY_SEGMENT, "empty_segment"},
+    {JWTMINT_INVALID_BASE64, "invalid_base64"},
+    {JWTMINT_INVALID_JSON, "invalid_json"},
+    {JWTMINT_NOT_AN_OBJECT, "not_an_object"},
+    {JWTMINT_DUPLICATE_MEMBER, "duplicate_member"},
+    {JWTMINT_MISSING_ALGORITHM, "missing_algorithm"},
+    {JWTMINT_UNSUPPORTED_ALGORITHM, "unsupported_algorithm"},
+    {JWTMINT_UNSUPPORTED_TYPE, "unsupported_type"},
+    {JWTMINT_CRITICAL_HEADER, "critical_header"},
+    {JWTMINT_UNSUPPORTED_HEADER, "unsupported_header"},
+    {JWTMINT_INVALID_SIGNATURE, "invalid_signature"},
+    {JWTMINT_EXPIRED, "expired"},
+    {JWTMINT_NOT_YET_VALID, "not_yet_valid"},
+    {JWTMINT_ISSUED_IN_FUTURE, "issued_in_future"},
+    {JWTMINT_MISSING_CLAIM, "missing_claim"},
+    {JWTMINT_MALFORMED_CLAIM, "malformed_claim"},
+    {JWTMINT_ISSUER_MISMATCH, "issuer_mismatch"},
+    {JWTMINT_AUDIENCE_MISMATCH, "audience_mismatch"},
+    {JWTMINT_CLAIMS_TYPE, "claims_type"},
+    {JWTMINT_NULL_POINTER, "null_pointer"},
+    {JWTMINT_INVALID_UTF8, "invalid_utf8"},
+    {JWTMINT_PANIC, "panic"},
+};
+
+static void test_result_codes(void) {
+    size_t i, j;
+    for (i = 0; i < sizeof CODES / sizeof CODES[0]; i++) {
+        const char *name = jwtmint_result_name(CODES[i].code);
+        const char *msg = jwtmint_result_str(CODES[i].code);
+        CHECK(name != NULL && strcmp(name, CODES[i].name) == 0);
+        CHECK(msg != NULL && strlen(msg) > 0 && strcmp(msg, "unknown result code") != 0);
+        /* Stable: the same static text on every call. */
+        CHECK(jwtmint_result_str(CODES[i].code) == msg);
+        for (j = 0; j < i; j++) {
+            CHECK(CODES[j].code != CODES[i].code);
+        }
+    }
+    CHECK(strcmp(jwtmint_result_str(JWTMINT_OK), "success") == 0);
+    CHECK(strcmp(jwtmint_result_str(JWTMINT_EXPIRED), "the token has expired") == 0);
+    CHECK(strcmp(jwtmint_result_str(JWTMINT_NULL_POINTER), "a required pointer argument is NULL") ==
+          0);
+    /* Unknown codes: fixed, never NULL. */
+    CHECK(strcmp(jwtmint_result_str(1), "unknown result code") == 0);
+    CHECK(strcmp(jwtmint_result_str(999), "unknown result code") == 0);
+    CHECK(strcmp(jwtmint_result_str(UINT32_MAX), "unknown result code") == 0);
+    CHECK(strcmp(jwtmint_result_name(12345), "unknown") == 0);
+}
+
+static void test_key(void) {
+    jwtmint_key *key = NULL;
+    jwtmint_key *const sentinel = (jwtmint_key *)&key; /* any recognizable non-NULL value */
+    jwtmint_key *out;
+    static const uint8_t secret[] = FIXTURE_SECRET;
+
+    key = make_key(FIXTURE_SECRET);
+    jwtmint_key_free(key);
+    jwtmint_key_free(NULL); /* a no-op */
+
+    /* Pointers. */
+    CHECK_RC(jwtmint_key_new(secret, 36, NULL), JWTMINT_NULL_POINTER);
+    out = sentinel;
+    CHECK_RC(jwtmint_key_new(NULL, 36, &out), JWTMINT_NULL_POINTER);
+    CHECK(out == sentinel);
+    /* (NULL, 0) is the empty secret. */
+    CHECK_RC(jwtmint_key_new(NULL, 0, &out), JWTMINT_EMPTY_SECRET);
+    CHECK_RC(jwtmint_key_new(secret, 0, &out), JWTMINT_EMPTY_SECRET);
+    CHECK_RC(jwtmint_key_new(secret, 31, &out), JWTMINT_WEAK_SECRET);
+    CHECK_RC(jwtmint_key_new(secret, SIZE_MAX, &out), JWTMINT_INVALID_ARGUMENT);
+    CHECK(out == sentinel);
+    /* 32 bytes is enough, and any bytes are a secret (NULs included). */
+    {
+        uint8_t zeros[32] = {0};
+        CHECK_RC(jwtmint_key_new(zeros, sizeof zeros, &out), JWTMINT_OK);
+        CHECK(out != sentinel && out != NULL);
+        jwtmint_key_free(out);
+    }
+}
+
+/* Mints the fixture token with `key` and compares it with the one Python computed. */
+static int mints_the_fixture(const jwtmint_key *key) {
+    uint8_t buf[256];
+    size_t len = 0;
+    jwtmint_result rc = jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), FIXTURE_NOW, 30, 3600,
+                                               buf, sizeof buf, &len);
+    return rc == JWTMINT_OK && len == strlen(TOKEN_KAT_API) &&
+           memcmp(buf, TOKEN_KAT_API, len) == 0;
+}
+
+static void test_key_encoded(void) {
+    /* FIXTURE_SECRET in each encoding (its bytes in hex and base64, from Python's binascii). */
+    static const char hex[] =
+        "6D792D7A6F6F6D2D6170692D7365637265742D6F662D33362D63686172616374657273"
+        "21";
+    static const char hex_lower[] =
+        "6d792d7a6f6f6d2d6170692d7365637265742d6f662d33362d63686172616374657273"
+        "21";
+    static const char b64[] = "bXktem9vbS1hcGktc2VjcmV0LW9mLTM2LWNoYXJhY3RlcnMh";
+    static const struct {
+        const char *text;
+        jwtmint_secret_encoding encoding;
+    } same[] = {
+        {FIXTURE_SECRET, JWTMINT_SECRET_UTF8},
+        {hex, JWTMINT_SECRET_HEX},
+        {hex_lower, JWTMINT_SECRET_HEX},
+        {b64, JWTMINT_SECRET_BASE64},
+        {b64, JWTMINT_SECRET_BASE64URL},
+    };
+    jwtmint_key *key;
+    jwtmint_key *const sentinel = (jwtmint_key *)&key;
+    size_t i;
+
+    for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+        key = NULL;
+        CHECK_RC(jwtmint_key_new_encoded((const uint8_t *)same[i].text, strlen(same[i].text),
+                                         same[i].encoding, &key),
+                 JWTMINT_OK);
+        CHECK(mints_the_fixture(key));
+        jwtmint_key_free(key);
+    }
+
+    key = sentinel;
+    CHECK_RC(jwtmint_key_new_encoded(LIT("zz"), JWTMINT_SECRET_HEX, &key),
+             JWTMINT_INVALID_SECRET_ENCODING);
+    CHECK_RC(jwtmint_key_new_encoded(LIT("abc"), JWTMINT_SECRET_HEX, &key),
+             JWTMINT_INVALID_SECRET_ENCODING);
+    CHECK_RC(jwtmint_key_new_encoded(LIT("a-b_"), JWTMINT_SECRET_BASE64, &key),
+             JWTMINT_INVALID_SECRET_ENCODING);
+    CHECK_RC(jwtmint_key_new_encoded(LIT("a+b/"), JWTMINT_SECRET_BASE64URL, &key),
+             JWTMINT_INVALID_SECRET_ENCODING);
+    CHECK_RC(jwtmint_key_new_encoded(LIT("00112233"), JWTMINT_SECRET_HEX, &key),
+             JWTMINT_WEAK_SECRET);
+    CHECK_RC(jwtmint_key_new_encoded(NULL, 0, JWTMINT_SECRET_HEX, &key), JWTMINT_EMPTY_SECRET);
+    CHECK_RC(jwtmint_key_new_encoded(LIT(FIXTURE_SECRET), 4, &key), JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_key_new_encoded(LIT(FIXTURE_SECRET), UINT32_MAX, &key),
+             JWTMINT_INVALID_ARGUMENT);
+    /* The text must be UTF-8, whatever the encoding. */
+    CHECK_RC(jwtmint_key_new_encoded(LIT("\xff\xfe secret of more than 32 bytes......"),
+                                     JWTMINT_SECRET_UTF8, &key),
+             JWTMINT_INVALID_UTF8);
+    CHECK_RC(jwtmint_key_new_encoded(NULL, 4, JWTMINT_SECRET_UTF8, &key), JWTMINT_NULL_POINTER);
+    CHECK(key == sentinel);
+    CHECK_RC(jwtmint_key_new_encoded(LIT(FIXTURE_SECRET), JWTMINT_SECRET_UTF8, NULL),
+             JWTMINT_NULL_POINTER);
+}
+
+static void test_api_minter(void) {
+    jwtmint_key *key = make_key(FIXTURE_SECRET);
+    jwtmint_api_minter *m = NULL;
+    jwtmint_api_minter *const sentinel = (jwtmint_api_minter *)&m;
+    jwtmint_api_minter *out;
+    const size_t want = strlen(TOKEN_KAT_API);
+    uint8_t *buf;
+    size_t len;
+
+    CHECK_RC(jwtmint_api_minter_new(key, LIT(FIXTURE_API_KEY), JWTMINT_DEFAULT_SKEW,
+                                    JWTMINT_DEFAULT_TTL, &m),
+             JWTMINT_OK);
+    /* The minter keeps its own reference: the key may go first. */
+    jwtmint_key_free(key);
+    key = NULL;
+    CHECK(jwtmint_api_minter_max_token_len(m) >= want);
+    CHECK(jwtmint_api_minter_max_token_len(NULL) == 0);
+
+    /* Room for the token and its NUL. */
+    buf = poisoned(want + 10);
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_api_minter_mint(m, FIXTURE_NOW, buf, want + 10, &len), JWTMINT_OK);
+    CHECK_BYTES(buf, len, TOKEN_KAT_API);
+    CHECK(buf[want] == 0);
+    CHECK(all_poisoned(buf + want + 1, 9));
+    free(buf);
+
+    /* Exactly the token's size: no NUL, nothing past it. */
+    buf = poisoned(want + 1);
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_api_minter_mint(m, FIXTURE_NOW, buf, want, &len), JWTMINT_OK);
+    CHECK_BYTES(buf, len, TOKEN_KAT_API);
+    CHECK(buf[want] == 0xEE);
+    free(buf);
+
+    /* One byte short: only the size needed is written. */
+    buf = poisoned(want);
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_api_minter_mint(m, FIXTURE_NOW, buf, want - 1, &len),
+             JWTMINT_BUFFER_TOO_SMALL);
+    CHECK(len == want);
+    CHECK(all_poisoned(buf, want));
+    free(buf);
+
+    /* (NULL, 0) asks for the size. */
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_api_minter_mint(m, FIXTURE_NOW, NULL, 0, &len), JWTMINT_BUFFER_TOO_SMALL);
+    CHECK(len == want);
+
+    /* NULL pointers write nothing. */
+    buf = poisoned(256);
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_api_minter_mint(NULL, FIXTURE_NOW, buf, 256, &len), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_api_minter_mint(m, FIXTURE_NOW, NULL, 256, &len), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_api_minter_mint(m, FIXTURE_NOW, buf, 256, NULL), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_api_minter_mint(m, FIXTURE_NOW, buf, SIZE_MAX, &len),
+             JWTMINT_INVALID_ARGUMENT);
+    CHECK(len == SENTINEL_LEN);
+    CHECK(all_poisoned(buf, 256));
+
+    /* Time arithmetic never wraps. */
+    CHECK_RC(jwtmint_api_minter_mint(m, INT64_MIN, buf, 256, &len), JWTMINT_TIME_OVERFLOW);
+    CHECK_RC(jwtmint_api_minter_mint(m, INT64_MAX, buf, 256, &len), JWTMINT_TIME_OVERFLOW);
+    CHECK(len == SENTINEL_LEN);
+    CHECK(all_poisoned(buf, 256));
+    free(buf);
+    jwtmint_api_minter_free(m);
+    jwtmint_api_minter_free(NULL);
+
+    /* Construction errors. */
+    key = make_key(FIXTURE_SECRET);
+    out = sentinel;
+    CHECK_RC(jwtmint_api_minter_new(NULL, LIT(FIXTURE_API_KEY), 30, 3600, &out),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_api_minter_new(key, LIT(FIXTURE_API_KEY), 30, 3600, NULL),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_api_minter_new(key, NULL, 3, 30, 3600, &out), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_api_minter_new(key, NULL, 0, 30, 3600, &out), JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_api_minter_new(key, LIT("key\xc3"), 30, 3600, &out), JWTMINT_INVALID_UTF8);
+    CHECK_RC(jwtmint_api_minter_new(key, LIT("\xed\xa0\x80"), 30, 3600, &out),
+             JWTMINT_INVALID_UTF8); /* an encoded surrogate is not UTF-8 */
+    CHECK_RC(jwtmint_api_minter_new(key, LIT(FIXTURE_API_KEY), 30, 0, &out),
+             JWTMINT_INVALID_ARGUMENT);
+    CHECK(out == sentinel);
+
+    /* A skew not shorter than the ttl: every token would be born expired. */
+    {
+        jwtmint_result rc = jwtmint_api_minter_new(key, LIT(FIXTURE_API_KEY), 3600, 3600, &m);
+        if (rc == JWTMINT_OK) {
+            uint8_t tok[256];
+            len = SENTINEL_LEN;
+            rc = jwtmint_api_minter_mint(m, FIXTURE_NOW, tok, sizeof tok, &len);
+            CHECK(len == SENTINEL_LEN);
+            jwtmint_api_minter_free(m);
+        }
+        CHECK_RC(rc, JWTMINT_INVALID_ARGUMENT);
+    }
+
+    /* Zero skew: iat is now. */
+    {
+        jwtmint_verifier *v = make_zoom_verifier(key);
+        uint8_t tok[256], payload[256];
+        size_t tok_len = 0, payload_len = 0;
+        CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), FIXTURE_NOW, 0, 60, tok,
+                                        sizeof tok, &tok_len),
+                 JWTMINT_OK);
+        CHECK_RC(jwtmint_verifier_verify(v, tok, tok_len, FIXTURE_NOW, payload, sizeof payload,
+                                         &payload_len),
+                 JWTMINT_OK);
+        CHECK_BYTES(payload, payload_len,
+                    "{\"iss\":\"my-api-key\",\"iat\":1700000000,\"exp\":1700000060}");
+        jwtmint_verifier_free(v);
+    }
+    jwtmint_key_free(key);
+}
+
+static void test_mint_api_token(void) {
+    jwtmint_key *key = make_key(FIXTURE_SECRET);
+    uint8_t *buf = poisoned(256);
+    size_t len = SENTINEL_LEN;
+
+    CHECK(mints_the_fixture(key));
+    CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), FIXTURE_NOW, 30, 3600, NULL, 0,
+                                    &len),
+             JWTMINT_BUFFER_TOO_SMALL);
+    CHECK(len == strlen(TOKEN_KAT_API));
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_mint_api_token(NULL, LIT(FIXTURE_API_KEY), FIXTURE_NOW, 30, 3600, buf, 256,
+                                    &len),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_mint_api_token(key, NULL, 1, FIXTURE_NOW, 30, 3600, buf, 256, &len),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), FIXTURE_NOW, 30, 3600, buf, 256,
+                                    NULL),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), FIXTURE_NOW, 30, 3600, NULL, 256,
+                                    &len),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_mint_api_token(key, LIT("\x80"), FIXTURE_NOW, 30, 3600, buf, 256, &len),
+             JWTMINT_INVALID_UTF8);
+    CHECK_RC(jwtmint_mint_api_token(key, NULL, 0, FIXTURE_NOW, 30, 3600, buf, 256, &len),
+             JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), FIXTURE_NOW, 30, 0, buf, 256, &len),
+             JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), INT64_MAX, 30, 3600, buf, 256,
+                                    &len),
+             JWTMINT_TIME_OVERFLOW);
+    CHECK(len == SENTINEL_LEN);
+    CHECK(all_poisoned(buf, 256));
+    free(buf);
+    jwtmint_key_free(key);
+}
+
+static void test_mint_json(void) {
+    jwtmint_key *key = make_key(FIXTURE_SECRET);
+    uint8_t *buf = poisoned(256);
+    size_t len = SENTINEL_LEN;
+    const size_t want = strlen(TOKEN_KAT_JSON);
+    static const struct {
+        const char *json;
+        jwtmint_result rc;
+    } bad[] = {
+        {"{\"a\":1,\"a\":2}", JWTMINT_DUPLICATE_MEMBER},
+        {"{\"x\":{\"b\":1,\"b\":1}}", JWTMINT_DUPLICATE_MEMBER},
+        {"[1]", JWTMINT_CLAIMS_NOT_AN_OBJECT},
+        {"\"text\"", JWTMINT_CLAIMS_NOT_AN_OBJECT},
+        {"{\"exp\":\"soon\"}", JWTMINT_MALFORMED_CLAIM},
+        {"{\"exp\":null}", JWTMINT_MALFORMED_CLAIM},
+        {"{\"iss\":5}", JWTMINT_MALFORMED_CLAIM},
+        {"{\"aud\":[1]}", JWTMINT_MALFORMED_CLAIM},
+        {"{", JWTMINT_INVALID_JSON},
+        {"{} {}", JWTMINT_INVALID_JSON},
+        {"{\"a\":\"\xff\"}", JWTMINT_INVALID_JSON},
+        {"", JWTMINT_INVALID_JSON},
+    };
+    size_t i;
+
+    CHECK_RC(jwtmint_mint_json(key, LIT(PAYLOAD_KAT_JSON), buf, 256, &len), JWTMINT_OK);
+    CHECK_BYTES(buf, len, TOKEN_KAT_JSON);
+    CHECK(buf[want] == 0);
+    free(buf);
+
+    buf = poisoned(256);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        len = SENTINEL_LEN;
+        CHECK_RC(jwtmint_mint_json(key, (const uint8_t *)bad[i].json, strlen(bad[i].json), buf,
+                                   256, &len),
+                 bad[i].rc);
+        CHECK(len == SENTINEL_LEN);
+    }
+    CHECK_RC(jwtmint_mint_json(key, NULL, 0, buf, 256, &len), JWTMINT_INVALID_JSON);
+    CHECK_RC(jwtmint_mint_json(key, NULL, 5, buf, 256, &len), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_mint_json(NULL, LIT(PAYLOAD_KAT_JSON), buf, 256, &len), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_mint_json(key, LIT(PAYLOAD_KAT_JSON), buf, 256, NULL), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_mint_json(key, LIT(PAYLOAD_KAT_JSON), NULL, 1, &len), JWTMINT_NULL_POINTER);
+    CHECK(len == SENTINEL_LEN);
+    CHECK_RC(jwtmint_mint_json(key, LIT(PAYLOAD_KAT_JSON), buf, want - 1, &len),
+             JWTMINT_BUFFER_TOO_SMALL);
+    CHECK(len == want);
+    CHECK(all_poisoned(buf, 256));
+    free(buf);
+    jwtmint_key_free(key);
+}
+
+static void test_now(void) {
+    int64_t now = 0;
+    time_t before = time(NULL);
+    CHECK_RC(jwtmint_now(&now), JWTMINT_OK);
+    CHECK(now >= (int64_t)before - 1 && now <= (int64_t)time(NULL) + 1);
+    CHECK_RC(jwtmint_now(NULL), JWTMINT_NULL_POINTER);
+}
+
+/* Verifies `token` with `v` at FIXTURE_NOW and returns the result code; on any failure
+ * checks that nothing was written. */
+static jwtmint_result verify_str(const jwtmint_verifier *v, const char *token, int64_t now) {
+    uint8_t *out = poisoned(512);
+    size_t len = SENTINEL_LEN;
+    jwtmint_result rc = jwtmint_verifier_verify(v, (const uint8_t *)token, strlen(token), now,
+                                                out, 512, &len);
+    jwtmint_result rc_check =
+        jwtmint_verifier_check(v, (const uint8_t *)token, strlen(token), now);
+    CHECK(rc == rc_check);
+    if (rc != JWTMINT_OK) {
+        CHECK(len == SENTINEL_LEN);
+        CHECK(all_poisoned(out, 512));
+    }
+    free(out);
+    return rc;
+}
+
+static void test_verifier_zoom(void) {
+    jwtmint_key *key = make_key(FIXTURE_SECRET);
+    jwtmint_verifier *v = make_zoom_verifier(key);
+    const size_t want = strlen(PAYLOAD_KAT_API);
+    uint8_t *out;
+    size_t len;
+    char flipped[sizeof TOKEN_KAT_API];
+    char *sig;
+
+    jwtmint_key_free(key); /* the verifier keeps its own reference */
+
+    out = poisoned(512);
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_verifier_verify(v, LIT(TOKEN_KAT_API), FIXTURE_NOW, out, 512, &len),
+             JWTMINT_OK);
+    CHECK_BYTES(out, len, PAYLOAD_KAT_API);
+    CHECK(out[want] == 0);
+    free(out);
+    CHECK_RC(jwtmint_verifier_check(v, LIT(TOKEN_KAT_API), FIXTURE_NOW), JWTMINT_OK);
+
+    /* Output buffer sizes: only for a valid token, only *out_len. */
+    out = poisoned(want + 1);
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_verifier_verify(v, LIT(TOKEN_KAT_API), FIXTURE_NOW, out, want - 1, &len),
+             JWTMINT_BUFFER_TOO_SMALL);
+    CHECK(len == want);
+    CHECK(all_poisoned(out, want + 1));
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_verifier_verify(v, LIT(TOKEN_KAT_API), FIXTURE_NOW, NULL, 0, &len),
+             JWTMINT_BUFFER_TOO_SMALL);
+    CHECK(len == want);
+    CHECK_RC(jwtmint_verifier_verify(v, LIT(TOKEN_KAT_API), FIXTURE_NOW, out, want, &len),
+             JWTMINT_OK);
+    CHECK_BYTES(out, len, PAYLOAD_KAT_API);
+    CHECK(out[want] == 0xEE); /* no room for the NUL: none written */
+    free(out);
+
+    /* Time: exp is 1700003570, iat 1699999970, leeway 60. */
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_EXP + 59), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_EXP + 60), JWTMINT_EXPIRED);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, INT64_MAX), JWTMINT_EXPIRED);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_IAT - 60), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_IAT - 61), JWTMINT_ISSUED_IN_FUTURE);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, INT64_MIN), JWTMINT_ISSUED_IN_FUTURE);
+
+    /* Signatures. */
+    CHECK_RC(verify_str(v, TOKEN_OTHER_SECRET, FIXTURE_NOW), JWTMINT_INVALID_SIGNATURE);
+    memcpy(flipped, TOKEN_KAT_API, sizeof flipped);
+    sig = strrchr(flipped, '.') + 1;
+    sig[0] = sig[0] == 'A' ? 'B' : 'A';
+    CHECK_RC(verify_str(v, flipped, FIXTURE_NOW), JWTMINT_INVALID_SIGNATURE);
+    /* A signature cut short is still canonical base64url but the wrong length. */
+    flipped[strlen(flipped) - 3] = '\0';
+    CHECK_RC(verify_str(v, flipped, FIXTURE_NOW), JWTMINT_INVALID_SIGNATURE);
+
+    /* Malformed tokens. */
+    CHECK_RC(verify_str(v, "", FIXTURE_NOW), JWTMINT_SEGMENT_COUNT);
+    CHECK_RC(verify_str(v, "abc", FIXTURE_NOW), JWTMINT_SEGMENT_COUNT);
+    CHECK_RC(verify_str(v, "a.b", FIXTURE_NOW), JWTMINT_SEGMENT_COUNT);
+    CHECK_RC(verify_str(v, "a.b.c.d", FIXTURE_NOW), JWTMINT_SEGMENT_COUNT);
+    CHECK_RC(verify_str(v, "a..c", FIXTURE_NOW), JWTMINT_EMPTY_SEGMENT);
+    CHECK_RC(verify_str(v, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9=.e30.abc", FIXTURE_NOW),
+             JWTMINT_INVALID_BASE64);
+    CHECK_RC(verify_str(v, "ey JhbGciOiJIUzI1NiJ9.e30.abc", FIXTURE_NOW), JWTMINT_INVALID_BASE64);
+    CHECK_RC(verify_str(v, TOKEN_HEADER_ARRAY, FIXTURE_NOW), JWTMINT_NOT_AN_OBJECT);
+    CHECK_RC(verify_str(v, TOKEN_HEADER_DUP, FIXTURE_NOW), JWTMINT_DUPLICATE_MEMBER);
+    CHECK_RC(jwtmint_verifier_check(v, NULL, 0, FIXTURE_NOW), JWTMINT_SEGMENT_COUNT);
+    {
+        /* Bytes that are not UTF-8 anywhere in the token. */
+        static const char raw[] = "\xff\xfe.\xff.\xff";
+        CHECK_RC(verify_str(v, raw, FIXTURE_NOW), JWTMINT_INVALID_BASE64);
+    }
+
+    /* Hostile headers: the key decides the algorithm, never the header. */
+    CHECK_RC(verify_str(v, TOKEN_ALG_NONE, FIXTURE_NOW), JWTMINT_UNSUPPORTED_ALGORITHM);
+    CHECK_RC(verify_str(v, TOKEN_ALG_HS512, FIXTURE_NOW), JWTMINT_UNSUPPORTED_ALGORITHM);
+    CHECK_RC(verify_str(v, TOKEN_NO_ALG, FIXTURE_NOW), JWTMINT_MISSING_ALGORITHM);
+    CHECK_RC(verify_str(v, TOKEN_TYP_JWS, FIXTURE_NOW), JWTMINT_UNSUPPORTED_TYPE);
+    CHECK_RC(verify_str(v, TOKEN_CRIT, FIXTURE_NOW), JWTMINT_CRITICAL_HEADER);
+    CHECK_RC(verify_str(v, TOKEN_CTY, FIXTURE_NOW), JWTMINT_UNSUPPORTED_HEADER);
+
+    /* Hostile claims, correctly signed. */
+    CHECK_RC(verify_str(v, TOKEN_PAYLOAD_DUP, FIXTURE_NOW), JWTMINT_DUPLICATE_MEMBER);
+    CHECK_RC(verify_str(v, TOKEN_PAYLOAD_NOT_JSON, FIXTURE_NOW), JWTMINT_INVALID_JSON);
+    CHECK_RC(verify_str(v, TOKEN_PAYLOAD_ARRAY, FIXTURE_NOW), JWTMINT_NOT_AN_OBJECT);
+    CHECK_RC(verify_str(v, TOKEN_EXP_STRING, FIXTURE_NOW), JWTMINT_MALFORMED_CLAIM);
+    CHECK_RC(verify_str(v, TOKEN_EXP_NULL, FIXTURE_NOW), JWTMINT_MALFORMED_CLAIM);
+    CHECK_RC(verify_str(v, TOKEN_NO_ISS, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
+    CHECK_RC(verify_str(v, TOKEN_NO_EXP, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
+    CHECK_RC(verify_str(v, TOKEN_OTHER_ISS, FIXTURE_NOW), JWTMINT_ISSUER_MISMATCH);
+    CHECK_RC(verify_str(v, TOKEN_AUD, FIXTURE_NOW), JWTMINT_AUDIENCE_MISMATCH);
+    CHECK_RC(verify_str(v, TOKEN_NBF_FUTURE, FIXTURE_NOW), JWTMINT_NOT_YET_VALID);
+    CHECK_RC(verify_str(v, TOKEN_NBF_FUTURE, FIXTURE_NOW + 440), JWTMINT_OK);
+
+    /* Pointers. */
+    out = poisoned(64);
+    len = SENTINEL_LEN;
+    CHECK_RC(jwtmint_verifier_verify(NULL, LIT(TOKEN_KAT_API), FIXTURE_NOW, out, 64, &len),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_verify(v, NULL, 10, FIXTURE_NOW, out, 64, &len),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_verify(v, LIT(TOKEN_KAT_API), FIXTURE_NOW, NULL, 64, &len),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_verify(v, LIT(TOKEN_KAT_API), FIXTURE_NOW, out, 64, NULL),
+             JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_verify(v, (const uint8_t *)"x", SIZE_MAX, FIXTURE_NOW, out, 64, &len),
+             JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_verifier_check(NULL, LIT(TOKEN_KAT_API), FIXTURE_NOW), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_check(v, NULL, 1, FIXTURE_NOW), JWTMINT_NULL_POINTER);
+    CHECK(len == SENTINEL_LEN);
+    CHECK(all_poisoned(out, 64));
+    free(out);
+    jwtmint_verifier_free(v);
+    jwtmint_verifier_free(NULL);
+}
+
+static void test_verifier_configured(void) {
+    jwtmint_key *key = make_key(FIXTURE_SECRET);
+    jwtmint_verifier *v = NULL;
+    jwtmint_verifier *const sentinel = (jwtmint_verifier *)&v;
+    jwtmint_verifier *out = sentinel;
+
+    CHECK_RC(jwtmint_verifier_new(NULL, &out), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_new(key, NULL), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_new_zoom_api(NULL, LIT(FIXTURE_API_KEY), &out), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_new_zoom_api(key, LIT(FIXTURE_API_KEY), NULL), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_new_zoom_api(key, NULL, 2, &out), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_new_zoom_api(key, LIT("\xc0\xaf"), &out), JWTMINT_INVALID_UTF8);
+    CHECK(out == sentinel);
+
+    /* Defaults: exp required, no issuer, aud rejected. */
+    CHECK_RC(jwtmint_verifier_new(key, &v), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_OTHER_ISS, FIXTURE_NOW), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_NO_EXP, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
+    CHECK_RC(verify_str(v, TOKEN_AUD, FIXTURE_NOW), JWTMINT_AUDIENCE_MISMATCH);
+
+    /* Leeway. */
+    CHECK_RC(jwtmint_verifier_set_leeway(v, 0), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_EXP - 1), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_EXP), JWTMINT_EXPIRED);
+    CHECK_RC(jwtmint_verifier_set_leeway(v, UINT64_MAX), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, INT64_MAX), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_set_leeway(v, 60), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_set_leeway(NULL, 60), JWTMINT_NULL_POINTER);
+
+    /* Length limit, before any decoding. */
+    CHECK_RC(jwtmint_verifier_set_max_len(v, strlen(TOKEN_KAT_API) - 1), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_TOO_LONG);
+    CHECK_RC(jwtmint_verifier_set_max_len(v, strlen(TOKEN_KAT_API)), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_set_max_len(NULL, 10), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_set_max_len(v, 8192), JWTMINT_OK);
+
+    /* Issuer. */
+    CHECK_RC(jwtmint_verifier_set_issuer(v, LIT(FIXTURE_API_KEY)), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_OTHER_ISS, FIXTURE_NOW), JWTMINT_ISSUER_MISMATCH);
+    CHECK_RC(verify_str(v, TOKEN_NO_ISS, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
+    /* A failed setter leaves the verifier as it was. */
+    CHECK_RC(jwtmint_verifier_set_issuer(v, LIT("other-key\xff")), JWTMINT_INVALID_UTF8);
+    CHECK_RC(jwtmint_verifier_set_issuer(v, NULL, 3), JWTMINT_NULL_POINTER);
+    CHECK_RC(verify_str(v, TOKEN_OTHER_ISS, FIXTURE_NOW), JWTMINT_ISSUER_MISMATCH);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_set_issuer(v, LIT("other-key")), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_OTHER_ISS, FIXTURE_NOW), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_ISSUER_MISMATCH);
+    CHECK_RC(jwtmint_verifier_set_issuer(NULL, LIT("x")), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_set_issuer(v, LIT(FIXTURE_API_KEY)), JWTMINT_OK);
+
+    /* Audience. */
+    CHECK_RC(jwtmint_verifier_set_audience(v, LIT("zoom")), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_AUD, FIXTURE_NOW), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
+    CHECK_RC(jwtmint_verifier_set_audience(v, LIT("other")), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_AUD, FIXTURE_NOW), JWTMINT_AUDIENCE_MISMATCH);
+    CHECK_RC(jwtmint_verifier_set_audience(v, LIT("\xe2\x82")), JWTMINT_INVALID_UTF8);
+    CHECK_RC(jwtmint_verifier_set_audience(v, NULL, 1), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_set_audience(NULL, LIT("zoom")), JWTMINT_NULL_POINTER);
+    CHECK_RC(verify_str(v, TOKEN_AUD, FIXTURE_NOW), JWTMINT_AUDIENCE_MISMATCH);
+    jwtmint_verifier_free(v);
+
+    /* Required claims. */
+    CHECK_RC(jwtmint_verifier_new(key, &v), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("iss, iat,\texp")), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_NO_ISS, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
+    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("jti")), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
+    CHECK_RC(jwtmint_verifier_set_required_claims(v, NULL, 0), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_NO_EXP, FIXTURE_NOW), JWTMINT_OK);
+    /* Present claims are still checked when not required. */
+    CHECK_RC(verify_str(v, TOKEN_EXP_STRING, FIXTURE_NOW), JWTMINT_MALFORMED_CLAIM);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_EXP + 60), JWTMINT_EXPIRED);
+    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("exp,,iat")), JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("exp,")), JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("exp,\xff")), JWTMINT_INVALID_UTF8);
+    CHECK_RC(jwtmint_verifier_set_required_claims(v, NULL, 3), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_set_required_claims(NULL, LIT("exp")), JWTMINT_NULL_POINTER);
+    CHECK_RC(verify_str(v, TOKEN_NO_EXP, FIXTURE_NOW), JWTMINT_OK); /* unchanged */
+    jwtmint_verifier_free(v);
+    jwtmint_key_free(key);
+}
+
+/* Minted tokens verify; round trips through both paths give the same bytes. */
+static void test_round_trip(void) {
+    jwtmint_key *key = make_key(FIXTURE_SECRET);
+    jwtmint_api_minter *m = NULL;
+    jwtmint_verifier *v = make_zoom_verifier(key);
+    int64_t now = 0;
+    uint8_t tok[256], again[256], payload[256];
+    size_t tok_len = 0, again_len = 0, payload_len = 0;
+    char expected[256];
+    int i;
+
+    CHECK_RC(jwtmint_api_minter_new(key, LIT(FIXTURE_API_KEY), 30, 3600, &m), JWTMINT_OK);
+    CHECK_RC(jwtmint_now(&now), JWTMINT_OK);
+    for (i = 0; i < 50; i++) {
+        int64_t t = now + i * 7919;
+        CHECK_RC(jwtmint_api_minter_mint(m, t, tok, sizeof tok, &tok_len), JWTMINT_OK);
+        CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), t, 30, 3600, again,
+                                        sizeof again, &again_len),
+                 JWTMINT_OK);
+        CHECK(tok_len == again_len && memcmp(tok, again, tok_len) == 0);
+        CHECK_RC(jwtmint_verifier_verify(v, tok, tok_len, t, payload, sizeof payload,
+                                         &payload_len),
+                 JWTMINT_OK);
+        snprintf(expected, sizeof expected, "{\"iss\":\"my-api-key\",\"iat\":%lld,\"exp\":%lld}",
+                 (long long)(t - 30), (long long)(t - 30 + 3600));
+        CHECK_BYTES(payload, payload_len, expected);
+    }
+    jwtmint_api_minter_free(m);
+    jwtmint_verifier_free(v);
+    jwtmint_key_free(key);
+}
+
+int main(void) {
+    test_version();
+    test_result_codes();
+    test_key();
+    test_key_encoded();
+    test_api_minter();
+    test_mint_api_token();
+    test_mint_json();
+    test_now();
+    test_verifier_zoom();
+    test_verifier_configured();
+    test_round_trip();
+    return check_finish("test_api");
+}

@@ -1,0 +1,125 @@
+/* Several threads mint and verify at once with one shared key, minter and verifier (made and
+ * configured on the main thread, then shared as const), while other threads make and free
+ * keys of their own. Every token must be the one a single thread makes for the same time. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "fixtures.h"
+#include "jwtmint.h"
+
+#define THREADS 8
+
+struct shared {
+    const jwtmint_key *key;
+    const jwtmint_api_minter *minter;
+    const jwtmint_verifier *verifier;
+    int rounds;
+};
+
+struct worker {
+    const struct shared *shared;
+    int id;
+    long failures;
+    long done;
+};
+
+static void *mint_and_verify(void *arg) {
+    struct worker *w = arg;
+    const struct shared *s = w->shared;
+    uint8_t tok[256], again[256], payload[256];
+    char expected[128];
+    int i;
+
+    for (i = 0; i < s->rounds; i++) {
+        size_t tok_len = 0, again_len = 0, payload_len = 0;
+        int64_t now = FIXTURE_NOW + (int64_t)w->id * 1000003 + i;
+        int ok = 1;
+        ok &= jwtmint_api_minter_mint(s->minter, now, tok, sizeof tok, &tok_len) == JWTMINT_OK;
+        ok &= jwtmint_mint_api_token(s->key, LIT(FIXTURE_API_KEY), now, 30, 3600, again,
+                                     sizeof again, &again_len) == JWTMINT_OK;
+        ok &= tok_len == again_len && memcmp(tok, again, tok_len) == 0;
+        ok &= jwtmint_verifier_verify(s->verifier, tok, tok_len, now, payload, sizeof payload,
+                                      &payload_len) == JWTMINT_OK;
+        snprintf(expected, sizeof expected, "{\"iss\":\"my-api-key\",\"iat\":%lld,\"exp\":%lld}",
+                 (long long)(now - 30), (long long)(now - 30 + 3600));
+        ok &= payload_len == strlen(expected) && memcmp(payload, expected, payload_len) == 0;
+        /* The same shared verifier rejects what it must, concurrently. */
+        ok &= jwtmint_verifier_check(s->verifier, tok, tok_len, now + 3600 - 30 + 60) ==
+              JWTMINT_EXPIRED;
+        ok &= jwtmint_verifier_check(s->verifier, LIT(TOKEN_OTHER_SECRET), FIXTURE_NOW) ==
+              JWTMINT_INVALID_SIGNATURE;
+        if (!ok) {
+            w->failures++;
+        }
+        w->done++;
+    }
+    return NULL;
+}
+
+/* Keys made and freed on many threads at once: the allocator and key wiping under load. */
+static void *churn_keys(void *arg) {
+    struct worker *w = arg;
+    int i;
+    for (i = 0; i < w->shared->rounds / 4; i++) {
+        jwtmint_key *key = NULL;
+        jwtmint_verifier *v = NULL;
+        int ok = jwtmint_key_new(LIT(FIXTURE_SECRET), &key) == JWTMINT_OK;
+        ok = ok && jwtmint_verifier_new_zoom_api(key, LIT(FIXTURE_API_KEY), &v) == JWTMINT_OK;
+        jwtmint_key_free(key);
+        ok = ok && jwtmint_verifier_check(v, LIT(TOKEN_KAT_API), FIXTURE_NOW) == JWTMINT_OK;
+        jwtmint_verifier_free(v);
+        if (!ok) {
+            w->failures++;
+        }
+        w->done++;
+    }
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    struct shared s;
+    struct worker workers[THREADS];
+    pthread_t threads[THREADS];
+    jwtmint_key *key = NULL;
+    jwtmint_api_minter *minter = NULL;
+    jwtmint_verifier *verifier = NULL;
+    long total = 0;
+    int i;
+
+    s.rounds = argc > 1 ? atoi(argv[1]) : 2000;
+    CHECK(s.rounds > 0);
+    CHECK_RC(jwtmint_key_new(LIT(FIXTURE_SECRET), &key), JWTMINT_OK);
+    CHECK_RC(jwtmint_api_minter_new(key, LIT(FIXTURE_API_KEY), 30, 3600, &minter), JWTMINT_OK);
+    /* Configure on one thread, then share as const. */
+    CHECK_RC(jwtmint_verifier_new(key, &verifier), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_set_required_claims(verifier, LIT("iss,iat,exp")), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_set_issuer(verifier, LIT(FIXTURE_API_KEY)), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_set_leeway(verifier, 60), JWTMINT_OK);
+    s.key = key;
+    s.minter = minter;
+    s.verifier = verifier;
+
+    for (i = 0; i < THREADS; i++) {
+        workers[i].shared = &s;
+        workers[i].id = i;
+        workers[i].failures = 0;
+        workers[i].done = 0;
+        CHECK(pthread_create(&threads[i], NULL, i % 4 == 3 ? churn_keys : mint_and_verify,
+                             &workers[i]) == 0);
+    }
+    for (i = 0; i < THREADS; i++) {
+        CHECK(pthread_join(threads[i], NULL) == 0);
+        CHECK(workers[i].failures == 0);
+        CHECK(workers[i].done > 0);
+        total += workers[i].done;
+    }
+    printf("test_threads: %d threads, %ld rounds\n", THREADS, total);
+
+    jwtmint_verifier_free(verifier);
+    jwtmint_api_minter_free(minter);
+    jwtmint_key_free(key);
+    return check_finish("test_threads");
+}
