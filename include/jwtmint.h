@@ -436,7 +436,7 @@ void jwtmint_api_minter_free(jwtmint_api_minter *minter);
  * The longest token this minter can produce, in bytes, without the NUL: a buffer of this
  * size plus one always holds a token and its NUL. Returns 0 for a NULL minter.
  *
- * Thread-safe.
+ * Only reads the minter. Thread-safe.
  *
  * # Safety
  * `minter` is NULL or a live minter.
@@ -452,6 +452,7 @@ size_t jwtmint_api_minter_max_token_len(const jwtmint_api_minter *minter);
  * written, with the length needed (without the NUL); `(NULL, 0)` asks for that length.
  * On any other failure nothing is written.
  *
+ * Borrows every argument for the call only; the caller keeps ownership of the buffer.
  * Thread-safe: any number of threads may mint with one minter at once.
  *
  * Results:
@@ -537,7 +538,7 @@ jwtmint_result jwtmint_mint_json(const jwtmint_key *key,
  * The current time from the system clock, in whole seconds since the Unix epoch, written to
  * `*out`: the `now` to pass to the minting and verifying functions.
  *
- * Thread-safe.
+ * Writes only `*out`, on success. Thread-safe.
  *
  * Results:
  * - `JWTMINT_OK`;
@@ -609,27 +610,29 @@ void jwtmint_verifier_free(jwtmint_verifier *verifier);
  * Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`
  * (default 60).
  *
- * Not thread-safe: no other thread may use the verifier during the call.
+ * Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread may use the verifier during the call.
  *
  * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
  *
  * # Safety
  * `verifier` is NULL or a live verifier.
  */
-jwtmint_result jwtmint_verifier_set_leeway(jwtmint_verifier *verifier, uint64_t seconds);
+jwtmint_result jwtmint_verifier_set_leeway(jwtmint_verifier *verifier,
+                                           uint64_t seconds);
 
 /**
  * Sets the longest token accepted, in bytes (default 8192). Longer tokens are rejected with
  * `JWTMINT_TOO_LONG` before anything is decoded.
  *
- * Not thread-safe: no other thread may use the verifier during the call.
+ * Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread may use the verifier during the call.
  *
  * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
  *
  * # Safety
  * `verifier` is NULL or a live verifier.
  */
-jwtmint_result jwtmint_verifier_set_max_len(jwtmint_verifier *verifier, size_t max_len);
+jwtmint_result jwtmint_verifier_set_max_len(jwtmint_verifier *verifier,
+                                            size_t max_len);
 
 /**
  * Requires `iss` to be present and equal to the given issuer (`issuer_len` bytes of UTF-8,
@@ -705,7 +708,7 @@ jwtmint_result jwtmint_verifier_set_required_claims(jwtmint_verifier *verifier,
  * Verifies a token (`token_len` bytes, not NUL-terminated) at the time `now` (seconds since
  * the Unix epoch; see `jwtmint_now`), without returning its claims.
  *
- * Thread-safe: any number of threads may verify with one verifier at once (while no setter
+ * Borrows every argument for the call only. Thread-safe: any number of threads may verify with one verifier at once (while no setter
  * runs).
  *
  * Results, in the order the checks run (the first failure is returned):
@@ -749,6 +752,7 @@ jwtmint_result jwtmint_verifier_check(const jwtmint_verifier *verifier,
  * `(NULL, 0)` asks for it. On any other failure nothing is written. The payload is never
  * longer than the token.
  *
+ * Borrows every argument for the call only; the caller keeps ownership of the buffer.
  * Thread-safe: any number of threads may verify with one verifier at once (while no setter
  * runs).
  *

@@ -101,7 +101,7 @@ pub unsafe extern "C" fn jwtmint_api_minter_free(minter: *mut jwtmint_api_minter
 /// The longest token this minter can produce, in bytes, without the NUL: a buffer of this
 /// size plus one always holds a token and its NUL. Returns 0 for a NULL minter.
 ///
-/// Thread-safe.
+/// Only reads the minter. Thread-safe.
 ///
 /// # Safety
 /// `minter` is NULL or a live minter.
@@ -124,6 +124,7 @@ pub unsafe extern "C" fn jwtmint_api_minter_max_token_len(
 /// written, with the length needed (without the NUL); `(NULL, 0)` asks for that length.
 /// On any other failure nothing is written.
 ///
+/// Borrows every argument for the call only; the caller keeps ownership of the buffer.
 /// Thread-safe: any number of threads may mint with one minter at once.
 ///
 /// Results:
@@ -248,7 +249,7 @@ pub unsafe extern "C" fn jwtmint_mint_json(
 /// The current time from the system clock, in whole seconds since the Unix epoch, written to
 /// `*out`: the `now` to pass to the minting and verifying functions.
 ///
-/// Thread-safe.
+/// Writes only `*out`, on success. Thread-safe.
 ///
 /// Results:
 /// - `JWTMINT_OK`;

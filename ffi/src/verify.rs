@@ -134,7 +134,7 @@ unsafe fn configure(
 /// Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`
 /// (default 60).
 ///
-/// Not thread-safe: no other thread may use the verifier during the call.
+/// Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread may use the verifier during the call.
 ///
 /// Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
 ///
@@ -157,7 +157,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_leeway(
 /// Sets the longest token accepted, in bytes (default 8192). Longer tokens are rejected with
 /// `JWTMINT_TOO_LONG` before anything is decoded.
 ///
-/// Not thread-safe: no other thread may use the verifier during the call.
+/// Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread may use the verifier during the call.
 ///
 /// Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
 ///
@@ -298,7 +298,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_required_claims(
 /// Verifies a token (`token_len` bytes, not NUL-terminated) at the time `now` (seconds since
 /// the Unix epoch; see `jwtmint_now`), without returning its claims.
 ///
-/// Thread-safe: any number of threads may verify with one verifier at once (while no setter
+/// Borrows every argument for the call only. Thread-safe: any number of threads may verify with one verifier at once (while no setter
 /// runs).
 ///
 /// Results, in the order the checks run (the first failure is returned):
@@ -351,6 +351,7 @@ pub unsafe extern "C" fn jwtmint_verifier_check(
 /// `(NULL, 0)` asks for it. On any other failure nothing is written. The payload is never
 /// longer than the token.
 ///
+/// Borrows every argument for the call only; the caller keeps ownership of the buffer.
 /// Thread-safe: any number of threads may verify with one verifier at once (while no setter
 /// runs).
 ///
