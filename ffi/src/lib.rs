@@ -40,3 +40,13 @@ pub use key::*;
 pub use mint::*;
 pub use verify::*;
 pub use version::*;
+
+// The header promises that keys, minters and verifiers may be shared between threads (and
+// verifiers configured on one thread, then used on others): if a change to the core ever made
+// one of them not `Send + Sync`, the build stops here.
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<jwtmint_key>();
+    shareable::<jwtmint_api_minter>();
+    shareable::<jwtmint_verifier>();
+};
