@@ -11,7 +11,9 @@
 //! | 300–399 | header rejected |
 //! | 400–499 | signature rejected |
 //! | 500–599 | claims rejected: time, issuer, audience, presence, type |
-//! | 600–699 | reserved for the Zoom extras (Video SDK, webhooks) |
+//! | 600–619 | Video SDK claims refused: by the builder when minting, by the verifier when verifying |
+//! | 620–639 | Zoom webhook request rejected: timestamp, signature, url-validation body |
+//! | 640–699 | reserved for further Zoom extras |
 //! | 900–999 | reserved for the C ABI (null pointer, panic, ...) |
 //!
 //! Messages never contain key material or a computed MAC.
@@ -214,6 +216,100 @@ pub enum Error {
         /// The deserializer's message.
         reason: String,
     },
+
+    // ---- 60x: Zoom Video SDK claims ----------------------------------------------------
+    /// A Video SDK field that must not be empty is empty (`app_key`, `tpc`).
+    EmptyField {
+        /// The claim name.
+        field: &'static str,
+    },
+    /// A Video SDK text field is longer than Zoom allows.
+    ///
+    /// Lengths are counted in UTF-16 code units, as JavaScript's `String.length` (and so
+    /// Zoom's own validation sample) counts them: at least the number of characters, two for a
+    /// character outside the Basic Multilingual Plane.
+    FieldTooLong {
+        /// The claim name.
+        field: &'static str,
+        /// Its length in UTF-16 code units.
+        len: usize,
+        /// The longest Zoom allows.
+        max: usize,
+    },
+    /// A Video SDK geo region is not one Zoom knows (codes are upper case: `US`, `DE`, ...).
+    UnknownGeoRegion {
+        /// The region text found (truncated).
+        region: String,
+    },
+    /// A Video SDK geo region is listed twice.
+    DuplicateGeoRegion {
+        /// The repeated region's code.
+        region: &'static str,
+    },
+    /// A Video SDK token's lifetime, `exp - iat`, is outside Zoom's range (1800 s to 48 h).
+    LifetimeOutOfRange {
+        /// The lifetime in seconds.
+        seconds: i128,
+        /// The shortest lifetime Zoom accepts.
+        min: u64,
+        /// The longest lifetime Zoom accepts.
+        max: u64,
+    },
+    /// A Video SDK token's `app_key` is not the verifier's.
+    AppKeyMismatch {
+        /// The SDK key the verifier expects.
+        expected: String,
+        /// The `app_key` in the token (truncated).
+        found: String,
+    },
+    /// A Video SDK claim has a value Zoom does not accept (`role_type` 2, `version` 3, a flag
+    /// that is not 0 or 1, an empty `geo_regions`).
+    InvalidVideoSdkClaim {
+        /// The claim name.
+        claim: &'static str,
+        /// What was expected.
+        expected: &'static str,
+    },
+
+    // ---- 62x: Zoom webhooks ------------------------------------------------------------
+    /// The `x-zm-request-timestamp` header is not plain ASCII digits (at most 20) or does not
+    /// fit in 64 bits.
+    WebhookTimestampMalformed,
+    /// The webhook's timestamp is further from `now` than the tolerance, in either direction.
+    WebhookTimestampOutOfTolerance {
+        /// The request's timestamp.
+        timestamp: u64,
+        /// The time of the check.
+        now: i64,
+        /// The tolerance, in seconds.
+        tolerance: u64,
+    },
+    /// The `x-zm-signature` header does not start with `v0=`.
+    WebhookSignaturePrefix,
+    /// The hex after `v0=` is not 64 characters long.
+    WebhookSignatureLength {
+        /// Its length in bytes.
+        len: usize,
+    },
+    /// The hex after `v0=` is not lower-case hexadecimal.
+    WebhookSignatureEncoding,
+    /// The webhook signature does not match the request.
+    WebhookSignatureMismatch,
+    /// The webhook body is not a JSON object with unique member names.
+    WebhookBodyMalformed {
+        /// What is wrong (parser position, member name; never key material).
+        reason: String,
+    },
+    /// The webhook's `event` is not the one expected (`endpoint.url_validation`).
+    UnexpectedWebhookEvent {
+        /// The event found (truncated).
+        event: String,
+    },
+    /// The url-validation body's `payload.plainToken` is missing, not a string, or empty.
+    InvalidPlainToken {
+        /// What is wrong.
+        reason: &'static str,
+    },
 }
 
 impl Error {
@@ -251,6 +347,22 @@ impl Error {
             Error::IssuerMismatch { .. } => 505,
             Error::AudienceMismatch => 506,
             Error::ClaimsType { .. } => 507,
+            Error::EmptyField { .. } => 600,
+            Error::FieldTooLong { .. } => 601,
+            Error::UnknownGeoRegion { .. } => 602,
+            Error::DuplicateGeoRegion { .. } => 603,
+            Error::LifetimeOutOfRange { .. } => 604,
+            Error::AppKeyMismatch { .. } => 605,
+            Error::InvalidVideoSdkClaim { .. } => 606,
+            Error::WebhookTimestampMalformed => 620,
+            Error::WebhookTimestampOutOfTolerance { .. } => 621,
+            Error::WebhookSignaturePrefix => 622,
+            Error::WebhookSignatureLength { .. } => 623,
+            Error::WebhookSignatureEncoding => 624,
+            Error::WebhookSignatureMismatch => 625,
+            Error::WebhookBodyMalformed { .. } => 626,
+            Error::UnexpectedWebhookEvent { .. } => 627,
+            Error::InvalidPlainToken { .. } => 628,
         }
     }
 
@@ -263,6 +375,9 @@ impl Error {
 
     /// True when the error is about the token (it was rejected), false when it is about the
     /// caller's input or environment (a key, an option, a buffer, the clock).
+    ///
+    /// The Zoom extras (6xx) count as rejections: of a webhook request, or of Video SDK claims
+    /// (a token's when verifying, the ones asked for when minting).
     #[must_use]
     pub fn is_rejection(&self) -> bool {
         self.code() >= 200
@@ -355,6 +470,82 @@ pub const CODES: &[(u32, &str, &str)] = &[
         507,
         "claims_type",
         "the claims do not fit the requested type",
+    ),
+    (600, "empty_field", "a required Video SDK field is empty"),
+    (
+        601,
+        "field_too_long",
+        "a Video SDK field is longer than Zoom allows",
+    ),
+    (
+        602,
+        "unknown_geo_region",
+        "a Video SDK geo region is unknown",
+    ),
+    (
+        603,
+        "duplicate_geo_region",
+        "a Video SDK geo region is listed twice",
+    ),
+    (
+        604,
+        "lifetime_out_of_range",
+        "a Video SDK token's lifetime is not between 1800 s and 48 h",
+    ),
+    (
+        605,
+        "app_key_mismatch",
+        "the Video SDK app_key is not the expected one",
+    ),
+    (
+        606,
+        "invalid_video_sdk_claim",
+        "a Video SDK claim has a value Zoom does not accept",
+    ),
+    (
+        620,
+        "webhook_timestamp_malformed",
+        "the webhook timestamp is not plain decimal digits",
+    ),
+    (
+        621,
+        "webhook_timestamp_out_of_tolerance",
+        "the webhook timestamp is too far from now",
+    ),
+    (
+        622,
+        "webhook_signature_prefix",
+        "the webhook signature does not start with v0=",
+    ),
+    (
+        623,
+        "webhook_signature_length",
+        "the webhook signature is not 64 hex characters",
+    ),
+    (
+        624,
+        "webhook_signature_encoding",
+        "the webhook signature is not lower-case hex",
+    ),
+    (
+        625,
+        "webhook_signature_mismatch",
+        "the webhook signature does not match",
+    ),
+    (
+        626,
+        "webhook_body_malformed",
+        "the webhook body is not a JSON object with unique names",
+    ),
+    (
+        627,
+        "unexpected_webhook_event",
+        "the webhook event is not the expected one",
+    ),
+    (
+        628,
+        "invalid_plain_token",
+        "the url-validation plainToken is missing or empty",
     ),
 ];
 
@@ -450,6 +641,61 @@ impl fmt::Display for Error {
             Error::AudienceMismatch => f.write_str("the audience is not the expected one"),
             Error::ClaimsType { reason } => {
                 write!(f, "the claims do not fit the requested type: {reason}")
+            }
+            Error::EmptyField { field } => write!(f, "the Video SDK field {field:?} is empty"),
+            Error::FieldTooLong { field, len, max } => write!(
+                f,
+                "the Video SDK field {field:?} is {len} UTF-16 code units long; Zoom allows {max}"
+            ),
+            Error::UnknownGeoRegion { region } => write!(
+                f,
+                "unknown Video SDK geo region {region:?} (expected one of AU, BR, CA, CN, DE, HK, \
+                 IN, JP, MX, NL, SG, US)"
+            ),
+            Error::DuplicateGeoRegion { region } => {
+                write!(f, "the Video SDK geo region {region} is listed twice")
+            }
+            Error::LifetimeOutOfRange { seconds, min, max } => write!(
+                f,
+                "a Video SDK token lives {seconds} s (exp - iat); Zoom accepts {min} to {max} s"
+            ),
+            Error::AppKeyMismatch { expected, found } => {
+                write!(f, "the app_key {found:?} is not the expected {expected:?}")
+            }
+            Error::InvalidVideoSdkClaim { claim, expected } => {
+                write!(f, "the Video SDK claim {claim:?} must be {expected}")
+            }
+            Error::WebhookTimestampMalformed => {
+                f.write_str("the webhook timestamp is not plain decimal digits within 64 bits")
+            }
+            Error::WebhookTimestampOutOfTolerance {
+                timestamp,
+                now,
+                tolerance,
+            } => write!(
+                f,
+                "the webhook timestamp {timestamp} is more than {tolerance} s from now ({now})"
+            ),
+            Error::WebhookSignaturePrefix => {
+                f.write_str("the webhook signature does not start with \"v0=\"")
+            }
+            Error::WebhookSignatureLength { len } => write!(
+                f,
+                "the webhook signature has {len} hex characters after \"v0=\"; expected 64"
+            ),
+            Error::WebhookSignatureEncoding => {
+                f.write_str("the webhook signature is not lower-case hexadecimal")
+            }
+            Error::WebhookSignatureMismatch => f.write_str("the webhook signature does not match"),
+            Error::WebhookBodyMalformed { reason } => {
+                write!(f, "the webhook body is malformed: {reason}")
+            }
+            Error::UnexpectedWebhookEvent { event } => write!(
+                f,
+                "the webhook event {event:?} is not \"endpoint.url_validation\""
+            ),
+            Error::InvalidPlainToken { reason } => {
+                write!(f, "the url-validation payload.plainToken {reason}")
             }
         }
     }
@@ -554,13 +800,86 @@ mod tests {
             Error::ClaimsType {
                 reason: String::new(),
             },
+            Error::EmptyField { field: "tpc" },
+            Error::FieldTooLong {
+                field: "tpc",
+                len: 201,
+                max: 200,
+            },
+            Error::UnknownGeoRegion {
+                region: "XX".into(),
+            },
+            Error::DuplicateGeoRegion { region: "US" },
+            Error::LifetimeOutOfRange {
+                seconds: 10,
+                min: 1800,
+                max: 172_800,
+            },
+            Error::AppKeyMismatch {
+                expected: "a".into(),
+                found: "b".into(),
+            },
+            Error::InvalidVideoSdkClaim {
+                claim: "version",
+                expected: "1",
+            },
+            Error::WebhookTimestampMalformed,
+            Error::WebhookTimestampOutOfTolerance {
+                timestamp: 1,
+                now: 1000,
+                tolerance: 300,
+            },
+            Error::WebhookSignaturePrefix,
+            Error::WebhookSignatureLength { len: 3 },
+            Error::WebhookSignatureEncoding,
+            Error::WebhookSignatureMismatch,
+            Error::WebhookBodyMalformed {
+                reason: String::new(),
+            },
+            Error::UnexpectedWebhookEvent {
+                event: "meeting.started".into(),
+            },
+            Error::InvalidPlainToken {
+                reason: "is missing",
+            },
         ];
         // One sample per code in the table (minus "ok").
         assert_eq!(samples.len(), CODES.len() - 1);
+        // ... and every listed code is some sample's: no two variants share a code.
+        let sample_codes: std::collections::HashSet<u32> =
+            samples.iter().map(Error::code).collect();
+        assert_eq!(
+            sample_codes.len(),
+            samples.len(),
+            "two variants share a code"
+        );
         for e in &samples {
             assert!(code_name(e.code()).is_some(), "{e:?} has an unlisted code");
             assert_ne!(e.name(), "unknown");
             assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn zoom_extras_stay_in_their_ranges() {
+        // 600-619 Video SDK, 620-639 webhooks (see the module documentation).
+        for (code, name, _) in CODES {
+            if (600..620).contains(code) {
+                assert!(
+                    !name.starts_with("webhook") && !name.contains("plain_token"),
+                    "{name}"
+                );
+            }
+            if (620..640).contains(code) {
+                assert!(
+                    name.contains("webhook") || name.contains("plain_token"),
+                    "{name}"
+                );
+            }
+            assert!(
+                !(640..700).contains(code),
+                "{code} is in the reserved range"
+            );
         }
     }
 

@@ -156,6 +156,39 @@ pub enum SecretEncoding {
     Base64,
     /// URL-safe base64 alphabet, padding optional.
     Base64Url,
+    /// The way jsrsasign, the library of Zoom's Node.js samples, reads a secret string:
+    /// an even-length, all-hex string (either case) as hex, anything else as the low byte of
+    /// each UTF-16 code unit (not UTF-8). For secrets that were used with those samples.
+    ///
+    /// Characters above U+00FF lose their high byte under this rule (`€` becomes `0xAC`, and
+    /// `Ā` and `Ȁ` both become `0x00`), so secrets containing them are weaker than they look.
+    /// An all-hex secret of even length is decoded, so it needs 64 hex digits to reach the
+    /// 32-byte minimum. The exact rule, checked against jsrsasign 11.1.5, is in
+    /// `src/zoom/jsrsasign.rs`.
+    ///
+    /// ```
+    /// use jwtmint::{zoom::ApiTokenMinter, Key, SecretEncoding::JsrsasignCompat};
+    ///
+    /// let mint = |key: Key| -> jwtmint::Result<String> {
+    ///     ApiTokenMinter::new("api-key", key)?.mint_at(1_700_000_000)
+    /// };
+    /// // ASCII that is not hex: its bytes, as with `from_text`.
+    /// let text = "my-zoom-api-secret-of-36-characters!";
+    /// assert_eq!(
+    ///     mint(Key::from_encoded(text, JsrsasignCompat)?)?,
+    ///     mint(Key::from_text(text)?)?
+    /// );
+    /// // Even-length hex: decoded, as with `from_hex` (64 digits give 32 bytes).
+    /// let hex = "00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF";
+    /// assert_eq!(
+    ///     mint(Key::from_encoded(hex, JsrsasignCompat)?)?,
+    ///     mint(Key::from_hex(hex)?)?
+    /// );
+    /// // 36 hex digits are 18 bytes: too short.
+    /// assert!(Key::from_encoded(&hex[..36], JsrsasignCompat).is_err());
+    /// # Ok::<(), jwtmint::Error>(())
+    /// ```
+    JsrsasignCompat,
 }
 
 impl SecretEncoding {
@@ -167,6 +200,7 @@ impl SecretEncoding {
             SecretEncoding::Hex => "hex",
             SecretEncoding::Base64 => "base64",
             SecretEncoding::Base64Url => "base64url",
+            SecretEncoding::JsrsasignCompat => "jsrsasign",
         }
     }
 }
@@ -186,9 +220,10 @@ impl FromStr for SecretEncoding {
             "hex" => Ok(SecretEncoding::Hex),
             "base64" => Ok(SecretEncoding::Base64),
             "base64url" => Ok(SecretEncoding::Base64Url),
+            "jsrsasign" => Ok(SecretEncoding::JsrsasignCompat),
             _ => Err(Error::InvalidArgument {
                 name: "secret encoding",
-                reason: "expected utf8, hex, base64 or base64url",
+                reason: "expected utf8, hex, base64 or base64url (or jsrsasign, for secrets from Zoom's Node.js samples)",
             }),
         }
     }
@@ -207,6 +242,7 @@ pub(crate) fn decode_secret(text: &str, encoding: SecretEncoding) -> Result<Zero
         encoding: encoding.as_str(),
     };
     let bytes = match encoding {
+        SecretEncoding::JsrsasignCompat => return Ok(crate::zoom::jsrsasign_secret_bytes(text)),
         SecretEncoding::Utf8 => text.as_bytes().to_vec(),
         // base16ct decodes without data-dependent branches: the secret's bits do not leak
         // through timing.
@@ -300,10 +336,47 @@ mod tests {
             SecretEncoding::Hex,
             SecretEncoding::Base64,
             SecretEncoding::Base64Url,
+            SecretEncoding::JsrsasignCompat,
         ] {
             assert_eq!(e.as_str().parse::<SecretEncoding>().unwrap(), e);
         }
         assert!("rot13".parse::<SecretEncoding>().is_err());
+    }
+
+    #[test]
+    fn jsrsasign_secrets_follow_jsrsasigns_rule_and_the_length_minimum() {
+        let enc = SecretEncoding::JsrsasignCompat;
+        // Even-length hex is decoded: the same key as from_hex.
+        let hex = "00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF";
+        assert_eq!(
+            Key::from_encoded(hex, enc).unwrap().tag(b"m"),
+            Key::from_hex(hex).unwrap().tag(b"m")
+        );
+        // Text is one byte per UTF-16 unit: ASCII as itself, é as 0xE9, € as 0xAC.
+        let text = "secret-é-€-of-more-than-32-characters";
+        let mut expected: Vec<u8> = Vec::new();
+        for c in text.chars() {
+            expected.push(match c {
+                'é' => 0xe9,
+                '€' => 0xac,
+                c => u8::try_from(c).unwrap(),
+            });
+        }
+        assert_eq!(
+            Key::from_encoded(text, enc).unwrap().tag(b"m"),
+            Key::new(&expected).unwrap().tag(b"m")
+        );
+        // The minimum applies to the bytes: 36 hex digits are 18 bytes.
+        assert_eq!(
+            Key::from_encoded(&hex[..36], enc).unwrap_err(),
+            Error::WeakSecret { len: 18, min: 32 }
+        );
+        // 31 characters of text are 31 bytes even when some are above U+00FF.
+        assert_eq!(
+            Key::from_encoded(&"€".repeat(31), enc).unwrap_err(),
+            Error::WeakSecret { len: 31, min: 32 }
+        );
+        assert_eq!(Key::from_encoded("", enc).unwrap_err(), Error::EmptySecret);
     }
 
     #[test]

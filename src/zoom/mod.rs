@@ -1,9 +1,35 @@
-//! Zoom presets: the API JWT of the Video SDK and Account APIs.
+//! Zoom presets.
 //!
-//! See [`ApiTokenMinter`] for minting and [`Verifier::zoom_api`](crate::Verifier::zoom_api)
-//! for the matching verifier.
+//! - The API JWT of the Video SDK and Account APIs: [`ApiTokenMinter`], with
+//!   [`Verifier::zoom_api`](crate::Verifier::zoom_api) to check one, and [`ApiTokenCache`] to
+//!   share one between the requests of a service.
+//! - The Video SDK session JWT a client joins a session with: [`VideoSdkTokenBuilder`],
+//!   [`VideoSdkVerifier`], [`VideoSdkClaims`], [`Role`], [`GeoRegion`].
+//! - Webhooks: [`WebhookVerifier`] checks a request's `x-zm-signature` and answers the
+//!   `endpoint.url_validation` challenge.
+//! - Secrets used with Zoom's Node.js samples:
+//!   [`SecretEncoding::JsrsasignCompat`](crate::SecretEncoding::JsrsasignCompat).
 
 mod api;
+mod cache;
+mod geo;
+mod jsrsasign;
+mod videosdk;
+mod videosdk_verify;
+mod webhook;
 
 pub(crate) use api::IssPrefix;
 pub use api::{ApiTokenMinter, DEFAULT_SKEW, DEFAULT_TTL, SUGGESTED_MAX_TTL};
+pub use cache::{ApiTokenCache, DEFAULT_REFRESH_MARGIN};
+pub use geo::GeoRegion;
+pub(crate) use jsrsasign::secret_bytes as jsrsasign_secret_bytes;
+pub use videosdk::{
+    Role, VideoSdkClaims, VideoSdkTokenBuilder, SESSION_KEY_MAX_LEN, TPC_MAX_LEN,
+    USER_IDENTITY_MAX_LEN, VIDEO_SDK_DEFAULT_TTL, VIDEO_SDK_MAX_TTL, VIDEO_SDK_MIN_TTL,
+    VIDEO_SDK_VERSION,
+};
+pub use videosdk_verify::{VideoSdkVerifier, VIDEO_SDK_REQUIRED_CLAIMS};
+pub use webhook::{
+    UrlValidationResponse, WebhookVerifier, DEFAULT_WEBHOOK_TOLERANCE, SIGNATURE_HEADER,
+    TIMESTAMP_HEADER, URL_VALIDATION_EVENT,
+};

@@ -1,0 +1,828 @@
+//! The Video SDK session JWT: the token a client presents to start or join a session.
+//!
+//! Zoom documents the claims at <https://developers.zoom.us/docs/video-sdk/auth/>; the rules
+//! enforced here are the ones Zoom's own auth endpoint sample (`zoom/videosdk-auth-endpoint-sample`)
+//! enforces, and the payload's member order is that sample's, so a token is byte-identical to
+//! the one the sample makes for the same inputs.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
+use crate::key::Key;
+use crate::time::{add_secs, now, sub_secs};
+use crate::zoom::{GeoRegion, DEFAULT_SKEW};
+
+/// The shortest lifetime (`exp - iat`) Zoom accepts for a Video SDK token: 30 minutes.
+pub const VIDEO_SDK_MIN_TTL: u64 = 1800;
+
+/// The longest lifetime (`exp - iat`) Zoom accepts for a Video SDK token: 48 hours.
+pub const VIDEO_SDK_MAX_TTL: u64 = 172_800;
+
+/// The lifetime [`VideoSdkTokenBuilder`] uses unless told otherwise: two hours, as in Zoom's
+/// samples.
+pub const VIDEO_SDK_DEFAULT_TTL: u64 = 7200;
+
+/// The longest session name (`tpc`), in UTF-16 code units.
+pub const TPC_MAX_LEN: usize = 200;
+
+/// The longest `user_identity`, in UTF-16 code units.
+pub const USER_IDENTITY_MAX_LEN: usize = 35;
+
+/// The longest `session_key`, in UTF-16 code units.
+pub const SESSION_KEY_MAX_LEN: usize = 36;
+
+/// The only Video SDK token `version` there is.
+pub const VIDEO_SDK_VERSION: u32 = 1;
+
+/// A participant's role in a Video SDK session (`role_type`).
+///
+/// ```
+/// use jwtmint::zoom::Role;
+///
+/// assert_eq!("host".parse::<Role>()?, Role::Host);
+/// assert_eq!("0".parse::<Role>()?, Role::Participant);
+/// assert_eq!(Role::Host.value(), 1);
+/// assert_eq!(Role::try_from(0)?, Role::Participant);
+/// assert!(Role::try_from(2).is_err());
+/// # Ok::<(), jwtmint::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// `0`: joins as a participant.
+    Participant,
+    /// `1`: the first to join is the host, later ones co-hosts.
+    Host,
+}
+
+impl Role {
+    /// The `role_type` value: 0 or 1.
+    #[must_use]
+    pub fn value(self) -> u8 {
+        match self {
+            Role::Participant => 0,
+            Role::Host => 1,
+        }
+    }
+
+    /// The role's name: `"participant"` or `"host"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Participant => "participant",
+            Role::Host => "host",
+        }
+    }
+}
+
+const ROLE_EXPECTED: &str = "0 (participant) or 1 (host)";
+
+impl TryFrom<i64> for Role {
+    type Error = Error;
+
+    /// 0 or 1.
+    ///
+    /// # Errors
+    /// [`Error::InvalidVideoSdkClaim`] for anything else.
+    fn try_from(value: i64) -> Result<Self> {
+        match value {
+            0 => Ok(Role::Participant),
+            1 => Ok(Role::Host),
+            _ => Err(Error::InvalidVideoSdkClaim {
+                claim: "role_type",
+                expected: ROLE_EXPECTED,
+            }),
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = Error;
+
+    /// `host` or `1`, `participant` or `0`.
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "host" | "1" => Ok(Role::Host),
+            "participant" | "0" => Ok(Role::Participant),
+            _ => Err(Error::InvalidArgument {
+                name: "role",
+                reason: "expected host, participant, 1 or 0",
+            }),
+        }
+    }
+}
+
+impl Serialize for Role {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_u8(self.value())
+    }
+}
+
+/// The claims of a Video SDK token, in the order they are serialized.
+///
+/// Made by [`VideoSdkTokenBuilder::claims_at`] for minting and returned by
+/// [`VideoSdkVerifier`](crate::zoom::VideoSdkVerifier) after verification. Optional claims
+/// that are `None` are left out of the token (never `null`). Serialized in the member order
+/// of Zoom's auth endpoint sample: `app_key`, `role_type`, `tpc`, `version`, `iat`, `exp`,
+/// `user_identity`, `session_key`, `geo_regions`, `cloud_recording_option`,
+/// `cloud_recording_election`, `telemetry_tracking_id`, `video_webrtc_mode`,
+/// `audio_webrtc_mode`. Flags are the numbers 0 and 1; `geo_regions` is the codes joined by
+/// commas.
+///
+/// Deserializing (for example with [`Verifier::verify_as`](crate::Verifier::verify_as))
+/// applies every rule of [`validate`](Self::validate) and refuses `null` for optional
+/// claims; claims it does not know are ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Wire")]
+#[non_exhaustive]
+pub struct VideoSdkClaims {
+    /// The Video SDK key.
+    pub app_key: String,
+    /// Host or participant.
+    pub role_type: Role,
+    /// The session name (topic).
+    pub tpc: String,
+    /// Always [`VIDEO_SDK_VERSION`].
+    pub version: u32,
+    /// Issued at, seconds since the epoch.
+    pub iat: i64,
+    /// Expires at, seconds since the epoch.
+    pub exp: i64,
+    /// An identifier of the user in your own system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_identity: Option<String>,
+    /// A key identifying the session in your own system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_key: Option<String>,
+    /// The regions the session's media may use.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_geo_regions"
+    )]
+    pub geo_regions: Option<Vec<GeoRegion>>,
+    /// Whether cloud recordings are kept per participant (1) or combined (0).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_flag"
+    )]
+    pub cloud_recording_option: Option<bool>,
+    /// Whether this user may be elected to make the cloud recording.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_flag"
+    )]
+    pub cloud_recording_election: Option<bool>,
+    /// An identifier for Zoom's telemetry of this session.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telemetry_tracking_id: Option<String>,
+    /// Whether video uses WebRTC (web SDK).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_flag"
+    )]
+    pub video_webrtc_mode: Option<bool>,
+    /// Whether audio uses WebRTC (web SDK).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_flag"
+    )]
+    pub audio_webrtc_mode: Option<bool>,
+}
+
+fn serialize_flag<S: Serializer>(
+    flag: &Option<bool>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match flag {
+        Some(on) => s.serialize_u8(u8::from(*on)),
+        None => s.serialize_none(),
+    }
+}
+
+fn serialize_geo_regions<S: Serializer>(
+    regions: &Option<Vec<GeoRegion>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match regions {
+        Some(list) => s.serialize_str(&GeoRegion::join(list)),
+        None => s.serialize_none(),
+    }
+}
+
+/// Length as JavaScript's `String.length` counts it, which is how Zoom's sample validates.
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+fn check_len(field: &'static str, value: &str, max: usize) -> Result<()> {
+    let len = utf16_len(value);
+    if len > max {
+        return Err(Error::FieldTooLong { field, len, max });
+    }
+    Ok(())
+}
+
+fn check_lifetime(seconds: i128) -> Result<()> {
+    if seconds < i128::from(VIDEO_SDK_MIN_TTL) || seconds > i128::from(VIDEO_SDK_MAX_TTL) {
+        return Err(Error::LifetimeOutOfRange {
+            seconds,
+            min: VIDEO_SDK_MIN_TTL,
+            max: VIDEO_SDK_MAX_TTL,
+        });
+    }
+    Ok(())
+}
+
+impl VideoSdkClaims {
+    /// Checks Zoom's rules: `app_key` and `tpc` not empty; `tpc` at most 200, `user_identity`
+    /// at most 35 and `session_key` at most 36 UTF-16 code units (JavaScript's
+    /// `String.length`: a character outside the Basic Multilingual Plane, such as an emoji,
+    /// counts two); `version` 1; `geo_regions`, if present, not empty and without repeats;
+    /// `exp - iat` from 1800 s to 48 h.
+    ///
+    /// # Errors
+    /// [`Error::EmptyField`], [`Error::FieldTooLong`], [`Error::InvalidVideoSdkClaim`],
+    /// [`Error::DuplicateGeoRegion`] or [`Error::LifetimeOutOfRange`], for the first rule
+    /// broken in that order.
+    pub fn validate(&self) -> Result<()> {
+        if self.app_key.is_empty() {
+            return Err(Error::EmptyField { field: "app_key" });
+        }
+        if self.tpc.is_empty() {
+            return Err(Error::EmptyField { field: "tpc" });
+        }
+        check_len("tpc", &self.tpc, TPC_MAX_LEN)?;
+        if let Some(id) = &self.user_identity {
+            check_len("user_identity", id, USER_IDENTITY_MAX_LEN)?;
+        }
+        if let Some(key) = &self.session_key {
+            check_len("session_key", key, SESSION_KEY_MAX_LEN)?;
+        }
+        if self.version != VIDEO_SDK_VERSION {
+            return Err(Error::InvalidVideoSdkClaim {
+                claim: "version",
+                expected: "1",
+            });
+        }
+        if let Some(regions) = &self.geo_regions {
+            if regions.is_empty() {
+                return Err(Error::InvalidVideoSdkClaim {
+                    claim: "geo_regions",
+                    expected: "at least one region",
+                });
+            }
+            for (i, region) in regions.iter().enumerate() {
+                if regions[..i].contains(region) {
+                    return Err(Error::DuplicateGeoRegion {
+                        region: region.as_str(),
+                    });
+                }
+            }
+        }
+        check_lifetime(i128::from(self.exp) - i128::from(self.iat))
+    }
+}
+
+/// The claims as they may appear in a token, before their values are judged.
+#[derive(Deserialize)]
+pub(crate) struct Wire {
+    pub app_key: String,
+    role_type: i64,
+    tpc: String,
+    version: i64,
+    iat: i64,
+    exp: i64,
+    #[serde(default, deserialize_with = "present")]
+    user_identity: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    session_key: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    geo_regions: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    cloud_recording_option: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
+    cloud_recording_election: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
+    telemetry_tracking_id: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    video_webrtc_mode: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
+    audio_webrtc_mode: Option<i64>,
+}
+
+/// An optional claim that, when present, must have its type: `null` is not "absent".
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> std::result::Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+fn flag(claim: &'static str, value: Option<i64>) -> Result<Option<bool>> {
+    match value {
+        None => Ok(None),
+        Some(0) => Ok(Some(false)),
+        Some(1) => Ok(Some(true)),
+        Some(_) => Err(Error::InvalidVideoSdkClaim {
+            claim,
+            expected: "0 or 1",
+        }),
+    }
+}
+
+impl TryFrom<Wire> for VideoSdkClaims {
+    type Error = Error;
+
+    fn try_from(w: Wire) -> Result<Self> {
+        let version = u32::try_from(w.version)
+            .ok()
+            .filter(|&v| v == VIDEO_SDK_VERSION)
+            .ok_or(Error::InvalidVideoSdkClaim {
+                claim: "version",
+                expected: "1",
+            })?;
+        let claims = VideoSdkClaims {
+            app_key: w.app_key,
+            role_type: Role::try_from(w.role_type)?,
+            tpc: w.tpc,
+            version,
+            iat: w.iat,
+            exp: w.exp,
+            user_identity: w.user_identity,
+            session_key: w.session_key,
+            geo_regions: w
+                .geo_regions
+                .as_deref()
+                .map(GeoRegion::parse_list)
+                .transpose()?,
+            cloud_recording_option: flag("cloud_recording_option", w.cloud_recording_option)?,
+            cloud_recording_election: flag("cloud_recording_election", w.cloud_recording_election)?,
+            telemetry_tracking_id: w.telemetry_tracking_id,
+            video_webrtc_mode: flag("video_webrtc_mode", w.video_webrtc_mode)?,
+            audio_webrtc_mode: flag("audio_webrtc_mode", w.audio_webrtc_mode)?,
+        };
+        claims.validate()?;
+        Ok(claims)
+    }
+}
+
+/// Builds and mints Video SDK tokens.
+///
+/// Setting a value checks nothing; [`claims_at`](Self::claims_at) and the `mint` methods
+/// check everything ([`VideoSdkClaims::validate`], the lifetime range, the skew, time
+/// overflow) before anything is signed, and fail with the first rule broken.
+///
+/// Times: `iat = now - skew` (default 30 s, as for the API JWT, so a server whose clock is a
+/// little ahead of Zoom's does not issue tokens "from the future") and `exp = iat + ttl`
+/// (default 2 h, between 30 min and 48 h).
+///
+/// ```
+/// use jwtmint::zoom::{GeoRegion, Role, VideoSdkTokenBuilder, VideoSdkVerifier};
+/// use jwtmint::Key;
+///
+/// let key = Key::from_text("my-video-sdk-secret-of-36-characters")?;
+/// let token = VideoSdkTokenBuilder::new("my-sdk-key", "team standup", Role::Host)
+///     .user_identity("user-42")
+///     .geo_regions([GeoRegion::Us, GeoRegion::De])
+///     .mint_at(&key, 1_700_000_000)?;
+///
+/// let claims = VideoSdkVerifier::new(key, "my-sdk-key").verify_at(&token, 1_700_000_000)?;
+/// assert_eq!(claims.tpc, "team standup");
+/// assert_eq!(claims.role_type, Role::Host);
+/// assert_eq!(claims.exp - claims.iat, 7200);
+/// # Ok::<(), jwtmint::Error>(())
+/// ```
+///
+/// A short-lived token that still satisfies Zoom's 30-minute minimum: backdate `iat`.
+///
+/// ```
+/// # use jwtmint::zoom::{Role, VideoSdkTokenBuilder};
+/// let claims = VideoSdkTokenBuilder::new("my-sdk-key", "room-1", Role::Participant)
+///     .ttl(1800)
+///     .skew(1800 - 120) // usable for two minutes from now
+///     .claims_at(1_700_000_000)?;
+/// assert_eq!(claims.exp, 1_700_000_120);
+/// # Ok::<(), jwtmint::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct VideoSdkTokenBuilder {
+    /// The claims but `iat` and `exp`.
+    template: VideoSdkClaims,
+    ttl: u64,
+    skew: u64,
+}
+
+impl VideoSdkTokenBuilder {
+    /// A token for `app_key` (the Video SDK key) to join the session `tpc` as `role`.
+    #[must_use]
+    pub fn new(app_key: impl Into<String>, tpc: impl Into<String>, role: Role) -> Self {
+        VideoSdkTokenBuilder {
+            template: VideoSdkClaims {
+                app_key: app_key.into(),
+                role_type: role,
+                tpc: tpc.into(),
+                version: VIDEO_SDK_VERSION,
+                iat: 0,
+                exp: 0,
+                user_identity: None,
+                session_key: None,
+                geo_regions: None,
+                cloud_recording_option: None,
+                cloud_recording_election: None,
+                telemetry_tracking_id: None,
+                video_webrtc_mode: None,
+                audio_webrtc_mode: None,
+            },
+            ttl: VIDEO_SDK_DEFAULT_TTL,
+            skew: DEFAULT_SKEW,
+        }
+    }
+
+    /// Sets `user_identity` (at most 35 UTF-16 code units).
+    #[must_use]
+    pub fn user_identity(mut self, id: impl Into<String>) -> Self {
+        self.template.user_identity = Some(id.into());
+        self
+    }
+
+    /// Sets `session_key` (at most 36 UTF-16 code units).
+    #[must_use]
+    pub fn session_key(mut self, key: impl Into<String>) -> Self {
+        self.template.session_key = Some(key.into());
+        self
+    }
+
+    /// Sets `geo_regions` (at least one, no repeats), in the order given.
+    #[must_use]
+    pub fn geo_regions(mut self, regions: impl IntoIterator<Item = GeoRegion>) -> Self {
+        self.template.geo_regions = Some(regions.into_iter().collect());
+        self
+    }
+
+    /// Sets `cloud_recording_option`: 1 for one recording per participant, 0 for one
+    /// combined recording.
+    #[must_use]
+    pub fn cloud_recording_option(mut self, per_participant: bool) -> Self {
+        self.template.cloud_recording_option = Some(per_participant);
+        self
+    }
+
+    /// Sets `cloud_recording_election`: 1 if this user may be elected to record.
+    #[must_use]
+    pub fn cloud_recording_election(mut self, on: bool) -> Self {
+        self.template.cloud_recording_election = Some(on);
+        self
+    }
+
+    /// Sets `telemetry_tracking_id`.
+    #[must_use]
+    pub fn telemetry_tracking_id(mut self, id: impl Into<String>) -> Self {
+        self.template.telemetry_tracking_id = Some(id.into());
+        self
+    }
+
+    /// Sets `video_webrtc_mode`.
+    #[must_use]
+    pub fn video_webrtc_mode(mut self, on: bool) -> Self {
+        self.template.video_webrtc_mode = Some(on);
+        self
+    }
+
+    /// Sets `audio_webrtc_mode`.
+    #[must_use]
+    pub fn audio_webrtc_mode(mut self, on: bool) -> Self {
+        self.template.audio_webrtc_mode = Some(on);
+        self
+    }
+
+    /// Sets the lifetime, `exp - iat`, in seconds: from [`VIDEO_SDK_MIN_TTL`] to
+    /// [`VIDEO_SDK_MAX_TTL`] (checked when minting). Default [`VIDEO_SDK_DEFAULT_TTL`].
+    #[must_use]
+    pub fn ttl(mut self, seconds: u64) -> Self {
+        self.ttl = seconds;
+        self
+    }
+
+    /// Sets how many seconds `iat` is backdated; must be shorter than the ttl (checked when
+    /// minting). Default [`DEFAULT_SKEW`].
+    #[must_use]
+    pub fn skew(mut self, seconds: u64) -> Self {
+        self.skew = seconds;
+        self
+    }
+
+    /// The claims of a token minted at `now`, checked.
+    ///
+    /// # Errors
+    /// [`Error::LifetimeOutOfRange`] for a ttl out of range; [`Error::InvalidArgument`] for a
+    /// skew not shorter than the ttl (the token would be born expired);
+    /// [`Error::TimeOverflow`]; otherwise as [`VideoSdkClaims::validate`].
+    pub fn claims_at(&self, now: i64) -> Result<VideoSdkClaims> {
+        check_lifetime(i128::from(self.ttl))?;
+        if self.skew >= self.ttl {
+            return Err(Error::InvalidArgument {
+                name: "skew",
+                reason: "must be shorter than the ttl",
+            });
+        }
+        let iat = sub_secs(now, self.skew)?;
+        let exp = add_secs(iat, self.ttl)?;
+        let mut claims = self.template.clone();
+        claims.iat = iat;
+        claims.exp = exp;
+        claims.validate()?;
+        Ok(claims)
+    }
+
+    /// Mints a token at `now`, signed with `key` (the Video SDK secret).
+    ///
+    /// # Errors
+    /// As [`claims_at`](Self::claims_at).
+    pub fn mint_at(&self, key: &Key, now: i64) -> Result<String> {
+        crate::mint(key, &self.claims_at(now)?)
+    }
+
+    /// Mints a token at the current system time.
+    ///
+    /// # Errors
+    /// [`Error::Clock`] for an unusable clock; otherwise as [`mint_at`](Self::mint_at).
+    pub fn mint(&self, key: &Key) -> Result<String> {
+        self.mint_at(key, now()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_700_000_000;
+
+    fn builder() -> VideoSdkTokenBuilder {
+        VideoSdkTokenBuilder::new("sdk-key", "session", Role::Host)
+    }
+
+    fn json_of(claims: &VideoSdkClaims) -> String {
+        serde_json::to_string(claims).unwrap()
+    }
+
+    #[test]
+    fn required_claims_only_in_zooms_order() {
+        let c = builder().claims_at(NOW).unwrap();
+        assert_eq!(
+            json_of(&c),
+            r#"{"app_key":"sdk-key","role_type":1,"tpc":"session","version":1,"iat":1699999970,"exp":1700007170}"#
+        );
+    }
+
+    #[test]
+    fn every_optional_claim_in_zooms_order() {
+        let c = VideoSdkTokenBuilder::new("k", "t", Role::Participant)
+            .audio_webrtc_mode(false)
+            .video_webrtc_mode(true)
+            .telemetry_tracking_id("tt")
+            .cloud_recording_election(true)
+            .cloud_recording_option(false)
+            .geo_regions([GeoRegion::Sg, GeoRegion::Us])
+            .session_key("sk")
+            .user_identity("ui")
+            .skew(0)
+            .ttl(1800)
+            .claims_at(100)
+            .unwrap();
+        assert_eq!(
+            json_of(&c),
+            concat!(
+                r#"{"app_key":"k","role_type":0,"tpc":"t","version":1,"iat":100,"exp":1900,"#,
+                r#""user_identity":"ui","session_key":"sk","geo_regions":"SG,US","#,
+                r#""cloud_recording_option":0,"cloud_recording_election":1,"#,
+                r#""telemetry_tracking_id":"tt","video_webrtc_mode":1,"audio_webrtc_mode":0}"#
+            )
+        );
+    }
+
+    #[test]
+    fn empty_required_fields_are_refused() {
+        for (b, field) in [
+            (VideoSdkTokenBuilder::new("", "t", Role::Host), "app_key"),
+            (VideoSdkTokenBuilder::new("k", "", Role::Host), "tpc"),
+        ] {
+            assert_eq!(b.claims_at(NOW).unwrap_err(), Error::EmptyField { field });
+        }
+    }
+
+    #[test]
+    fn lengths_are_utf16_code_units() {
+        // 200 BMP characters are fine, 201 are not; an astral character counts two.
+        let ok = "é".repeat(200);
+        assert!(VideoSdkTokenBuilder::new("k", ok, Role::Host)
+            .claims_at(NOW)
+            .is_ok());
+        assert_eq!(
+            VideoSdkTokenBuilder::new("k", "a".repeat(201), Role::Host)
+                .claims_at(NOW)
+                .unwrap_err(),
+            Error::FieldTooLong {
+                field: "tpc",
+                len: 201,
+                max: 200
+            }
+        );
+        let astral = format!("{}\u{1F600}", "a".repeat(199)); // 200 characters, 201 units
+        assert_eq!(
+            VideoSdkTokenBuilder::new("k", astral, Role::Host)
+                .claims_at(NOW)
+                .unwrap_err(),
+            Error::FieldTooLong {
+                field: "tpc",
+                len: 201,
+                max: 200
+            }
+        );
+        assert!(builder()
+            .user_identity("u".repeat(35))
+            .claims_at(NOW)
+            .is_ok());
+        assert_eq!(
+            builder()
+                .user_identity("u".repeat(36))
+                .claims_at(NOW)
+                .unwrap_err(),
+            Error::FieldTooLong {
+                field: "user_identity",
+                len: 36,
+                max: 35
+            }
+        );
+        assert!(builder().session_key("s".repeat(36)).claims_at(NOW).is_ok());
+        assert_eq!(
+            builder()
+                .session_key("s".repeat(37))
+                .claims_at(NOW)
+                .unwrap_err(),
+            Error::FieldTooLong {
+                field: "session_key",
+                len: 37,
+                max: 36
+            }
+        );
+    }
+
+    #[test]
+    fn geo_regions_must_be_non_empty_and_unique() {
+        assert_eq!(
+            builder().geo_regions([]).claims_at(NOW).unwrap_err(),
+            Error::InvalidVideoSdkClaim {
+                claim: "geo_regions",
+                expected: "at least one region"
+            }
+        );
+        assert_eq!(
+            builder()
+                .geo_regions([GeoRegion::Us, GeoRegion::Jp, GeoRegion::Us])
+                .claims_at(NOW)
+                .unwrap_err(),
+            Error::DuplicateGeoRegion { region: "US" }
+        );
+    }
+
+    #[test]
+    fn ttl_range_and_skew_are_checked() {
+        for ttl in [0, 1, 1799, 172_801, u64::MAX] {
+            assert_eq!(
+                builder().ttl(ttl).claims_at(NOW).unwrap_err(),
+                Error::LifetimeOutOfRange {
+                    seconds: i128::from(ttl),
+                    min: 1800,
+                    max: 172_800
+                },
+                "{ttl}"
+            );
+        }
+        for ttl in [1800, 172_800] {
+            let c = builder().ttl(ttl).claims_at(NOW).unwrap();
+            assert_eq!(c.exp - c.iat, i64::try_from(ttl).unwrap());
+        }
+        assert!(matches!(
+            builder().ttl(1800).skew(1800).claims_at(NOW),
+            Err(Error::InvalidArgument { name: "skew", .. })
+        ));
+        let c = builder().ttl(1800).skew(1799).claims_at(NOW).unwrap();
+        assert_eq!((c.iat, c.exp), (NOW - 1799, NOW + 1));
+    }
+
+    #[test]
+    fn time_overflow_is_refused() {
+        assert_eq!(
+            builder().claims_at(i64::MIN).unwrap_err(),
+            Error::TimeOverflow
+        );
+        assert_eq!(
+            builder().claims_at(i64::MAX).unwrap_err(),
+            Error::TimeOverflow
+        );
+    }
+
+    #[test]
+    fn validate_checks_version_and_lifetime_of_hand_made_claims() {
+        let mut c = builder().claims_at(NOW).unwrap();
+        c.version = 2;
+        assert_eq!(
+            c.validate().unwrap_err(),
+            Error::InvalidVideoSdkClaim {
+                claim: "version",
+                expected: "1"
+            }
+        );
+        c.version = 1;
+        c.exp = c.iat - 1;
+        assert!(matches!(
+            c.validate(),
+            Err(Error::LifetimeOutOfRange { seconds: -1, .. })
+        ));
+        c.iat = i64::MIN;
+        c.exp = i64::MAX;
+        assert!(matches!(
+            c.validate(),
+            Err(Error::LifetimeOutOfRange { .. })
+        ));
+    }
+
+    #[test]
+    fn deserializing_judges_values() {
+        let base = r#""app_key":"k","tpc":"t","version":1,"iat":0,"exp":1800"#;
+        let parse =
+            |extra: &str| serde_json::from_str::<VideoSdkClaims>(&format!("{{{base},{extra}}}"));
+        let c = parse(r#""role_type":1,"geo_regions":"US,DE","video_webrtc_mode":0,"other":[1]"#)
+            .unwrap();
+        assert_eq!(c.role_type, Role::Host);
+        assert_eq!(c.geo_regions, Some(vec![GeoRegion::Us, GeoRegion::De]));
+        assert_eq!(c.video_webrtc_mode, Some(false));
+        assert_eq!(c.audio_webrtc_mode, None);
+        for (extra, needle) in [
+            (r#""role_type":2"#, "role_type"),
+            (r#""role_type":-1"#, "role_type"),
+            (r#""role_type":"1""#, "invalid type"),
+            (r#""role_type":1.0"#, "invalid type"),
+            (
+                r#""role_type":1,"cloud_recording_option":2"#,
+                "cloud_recording_option",
+            ),
+            (r#""role_type":1,"audio_webrtc_mode":true"#, "invalid type"),
+            (
+                r#""role_type":1,"user_identity":null"#,
+                "invalid type: null",
+            ),
+            (r#""role_type":1,"geo_regions":"us""#, "geo region"),
+            (r#""role_type":1,"geo_regions":"US,US""#, "listed twice"),
+            (r#""role_type":1,"geo_regions":"""#, "geo region"),
+        ] {
+            let err = parse(extra).unwrap_err().to_string();
+            assert!(err.contains(needle), "{extra}: {err}");
+        }
+        let err = serde_json::from_str::<VideoSdkClaims>(
+            r#"{"app_key":"k","tpc":"t","version":2,"iat":0,"exp":1800,"role_type":0}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("version"), "{err}");
+        let err = serde_json::from_str::<VideoSdkClaims>(
+            r#"{"app_key":"k","tpc":"t","version":1,"iat":0,"exp":1799,"role_type":0}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("1799"), "{err}");
+    }
+
+    #[test]
+    fn serialize_then_deserialize_round_trips() {
+        let c = builder()
+            .user_identity("u")
+            .session_key("s")
+            .geo_regions([GeoRegion::Cn])
+            .cloud_recording_option(true)
+            .cloud_recording_election(false)
+            .telemetry_tracking_id("t")
+            .video_webrtc_mode(true)
+            .audio_webrtc_mode(true)
+            .claims_at(NOW)
+            .unwrap();
+        let back: VideoSdkClaims = serde_json::from_str(&json_of(&c)).unwrap();
+        assert_eq!(back, c);
+    }
+
+    #[test]
+    fn role_names_and_values() {
+        assert_eq!(Role::Host.to_string(), "host");
+        assert_eq!(Role::Participant.to_string(), "participant");
+        assert_eq!(Role::Participant.value(), 0);
+        for bad in ["Host", "2", "", "admin", " host"] {
+            assert!(bad.parse::<Role>().is_err(), "{bad:?}");
+        }
+        assert!(Role::try_from(i64::MAX).is_err());
+    }
+}
