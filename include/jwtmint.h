@@ -97,8 +97,9 @@ typedef struct jwtmint_verifier jwtmint_verifier;
  *
  * Codes are stable: a number is never reused or renumbered. They are grouped by what went
  * wrong: 1xx the caller's input (key, arguments, buffer), 2xx a malformed token, 3xx a rejected
- * header, 4xx a bad signature, 5xx rejected claims, 9xx the C ABI itself (NULL pointer,
- * invalid UTF-8, panic). `jwtmint_result_str` gives a message for each.
+ * header, 4xx a bad signature, 5xx rejected claims, 6xx the Zoom extras of the Rust library
+ * (Video SDK tokens, webhooks; no function of this header returns them yet), 9xx the C ABI
+ * itself (NULL pointer, invalid UTF-8, panic). `jwtmint_result_str` gives a message for each.
  */
 typedef uint32_t jwtmint_result;
 
@@ -262,6 +263,86 @@ typedef uint32_t jwtmint_secret_encoding;
  * The claims do not fit the requested type.
  */
 #define JWTMINT_CLAIMS_TYPE 507
+
+/**
+ * A required Video SDK field is empty.
+ */
+#define JWTMINT_EMPTY_FIELD 600
+
+/**
+ * A Video SDK field is longer than Zoom allows.
+ */
+#define JWTMINT_FIELD_TOO_LONG 601
+
+/**
+ * A Video SDK geo region is unknown.
+ */
+#define JWTMINT_UNKNOWN_GEO_REGION 602
+
+/**
+ * A Video SDK geo region is listed twice.
+ */
+#define JWTMINT_DUPLICATE_GEO_REGION 603
+
+/**
+ * A Video SDK token's lifetime is not between 1800 s and 48 h.
+ */
+#define JWTMINT_LIFETIME_OUT_OF_RANGE 604
+
+/**
+ * The Video SDK app_key is not the expected one.
+ */
+#define JWTMINT_APP_KEY_MISMATCH 605
+
+/**
+ * A Video SDK claim has a value Zoom does not accept.
+ */
+#define JWTMINT_INVALID_VIDEO_SDK_CLAIM 606
+
+/**
+ * The webhook timestamp is not plain decimal digits.
+ */
+#define JWTMINT_WEBHOOK_TIMESTAMP_MALFORMED 620
+
+/**
+ * The webhook timestamp is too far from now.
+ */
+#define JWTMINT_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE 621
+
+/**
+ * The webhook signature does not start with v0=.
+ */
+#define JWTMINT_WEBHOOK_SIGNATURE_PREFIX 622
+
+/**
+ * The webhook signature is not 64 hex characters.
+ */
+#define JWTMINT_WEBHOOK_SIGNATURE_LENGTH 623
+
+/**
+ * The webhook signature is not lower-case hex.
+ */
+#define JWTMINT_WEBHOOK_SIGNATURE_ENCODING 624
+
+/**
+ * The webhook signature does not match.
+ */
+#define JWTMINT_WEBHOOK_SIGNATURE_MISMATCH 625
+
+/**
+ * The webhook body is not a JSON object with unique names.
+ */
+#define JWTMINT_WEBHOOK_BODY_MALFORMED 626
+
+/**
+ * The webhook event is not the expected one.
+ */
+#define JWTMINT_UNEXPECTED_WEBHOOK_EVENT 627
+
+/**
+ * The url-validation plainToken is missing or empty.
+ */
+#define JWTMINT_INVALID_PLAIN_TOKEN 628
 
 /**
  * A required pointer argument is NULL (or an input pointer is NULL with a non-zero length).

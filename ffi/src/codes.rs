@@ -16,8 +16,9 @@ use crate::boundary::guard_value;
 ///
 /// Codes are stable: a number is never reused or renumbered. They are grouped by what went
 /// wrong: 1xx the caller's input (key, arguments, buffer), 2xx a malformed token, 3xx a rejected
-/// header, 4xx a bad signature, 5xx rejected claims, 9xx the C ABI itself (NULL pointer,
-/// invalid UTF-8, panic). `jwtmint_result_str` gives a message for each.
+/// header, 4xx a bad signature, 5xx rejected claims, 6xx the Zoom extras of the Rust library
+/// (Video SDK tokens, webhooks; no function of this header returns them yet), 9xx the C ABI
+/// itself (NULL pointer, invalid UTF-8, panic). `jwtmint_result_str` gives a message for each.
 pub type jwtmint_result = u32;
 
 /// Success.
@@ -82,6 +83,38 @@ pub const JWTMINT_ISSUER_MISMATCH: jwtmint_result = 505;
 pub const JWTMINT_AUDIENCE_MISMATCH: jwtmint_result = 506;
 /// The claims do not fit the requested type.
 pub const JWTMINT_CLAIMS_TYPE: jwtmint_result = 507;
+/// A required Video SDK field is empty.
+pub const JWTMINT_EMPTY_FIELD: jwtmint_result = 600;
+/// A Video SDK field is longer than Zoom allows.
+pub const JWTMINT_FIELD_TOO_LONG: jwtmint_result = 601;
+/// A Video SDK geo region is unknown.
+pub const JWTMINT_UNKNOWN_GEO_REGION: jwtmint_result = 602;
+/// A Video SDK geo region is listed twice.
+pub const JWTMINT_DUPLICATE_GEO_REGION: jwtmint_result = 603;
+/// A Video SDK token's lifetime is not between 1800 s and 48 h.
+pub const JWTMINT_LIFETIME_OUT_OF_RANGE: jwtmint_result = 604;
+/// The Video SDK app_key is not the expected one.
+pub const JWTMINT_APP_KEY_MISMATCH: jwtmint_result = 605;
+/// A Video SDK claim has a value Zoom does not accept.
+pub const JWTMINT_INVALID_VIDEO_SDK_CLAIM: jwtmint_result = 606;
+/// The webhook timestamp is not plain decimal digits.
+pub const JWTMINT_WEBHOOK_TIMESTAMP_MALFORMED: jwtmint_result = 620;
+/// The webhook timestamp is too far from now.
+pub const JWTMINT_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE: jwtmint_result = 621;
+/// The webhook signature does not start with v0=.
+pub const JWTMINT_WEBHOOK_SIGNATURE_PREFIX: jwtmint_result = 622;
+/// The webhook signature is not 64 hex characters.
+pub const JWTMINT_WEBHOOK_SIGNATURE_LENGTH: jwtmint_result = 623;
+/// The webhook signature is not lower-case hex.
+pub const JWTMINT_WEBHOOK_SIGNATURE_ENCODING: jwtmint_result = 624;
+/// The webhook signature does not match.
+pub const JWTMINT_WEBHOOK_SIGNATURE_MISMATCH: jwtmint_result = 625;
+/// The webhook body is not a JSON object with unique names.
+pub const JWTMINT_WEBHOOK_BODY_MALFORMED: jwtmint_result = 626;
+/// The webhook event is not the expected one.
+pub const JWTMINT_UNEXPECTED_WEBHOOK_EVENT: jwtmint_result = 627;
+/// The url-validation plainToken is missing or empty.
+pub const JWTMINT_INVALID_PLAIN_TOKEN: jwtmint_result = 628;
 /// A required pointer argument is NULL (or an input pointer is NULL with a non-zero length).
 pub const JWTMINT_NULL_POINTER: jwtmint_result = 900;
 /// A text argument (API key, issuer, audience, claim names, encoded secret) is not valid UTF-8.
@@ -266,6 +299,52 @@ mod tests {
         ("JWTMINT_ISSUER_MISMATCH", JWTMINT_ISSUER_MISMATCH),
         ("JWTMINT_AUDIENCE_MISMATCH", JWTMINT_AUDIENCE_MISMATCH),
         ("JWTMINT_CLAIMS_TYPE", JWTMINT_CLAIMS_TYPE),
+        ("JWTMINT_EMPTY_FIELD", JWTMINT_EMPTY_FIELD),
+        ("JWTMINT_FIELD_TOO_LONG", JWTMINT_FIELD_TOO_LONG),
+        ("JWTMINT_UNKNOWN_GEO_REGION", JWTMINT_UNKNOWN_GEO_REGION),
+        ("JWTMINT_DUPLICATE_GEO_REGION", JWTMINT_DUPLICATE_GEO_REGION),
+        (
+            "JWTMINT_LIFETIME_OUT_OF_RANGE",
+            JWTMINT_LIFETIME_OUT_OF_RANGE,
+        ),
+        ("JWTMINT_APP_KEY_MISMATCH", JWTMINT_APP_KEY_MISMATCH),
+        (
+            "JWTMINT_INVALID_VIDEO_SDK_CLAIM",
+            JWTMINT_INVALID_VIDEO_SDK_CLAIM,
+        ),
+        (
+            "JWTMINT_WEBHOOK_TIMESTAMP_MALFORMED",
+            JWTMINT_WEBHOOK_TIMESTAMP_MALFORMED,
+        ),
+        (
+            "JWTMINT_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE",
+            JWTMINT_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE,
+        ),
+        (
+            "JWTMINT_WEBHOOK_SIGNATURE_PREFIX",
+            JWTMINT_WEBHOOK_SIGNATURE_PREFIX,
+        ),
+        (
+            "JWTMINT_WEBHOOK_SIGNATURE_LENGTH",
+            JWTMINT_WEBHOOK_SIGNATURE_LENGTH,
+        ),
+        (
+            "JWTMINT_WEBHOOK_SIGNATURE_ENCODING",
+            JWTMINT_WEBHOOK_SIGNATURE_ENCODING,
+        ),
+        (
+            "JWTMINT_WEBHOOK_SIGNATURE_MISMATCH",
+            JWTMINT_WEBHOOK_SIGNATURE_MISMATCH,
+        ),
+        (
+            "JWTMINT_WEBHOOK_BODY_MALFORMED",
+            JWTMINT_WEBHOOK_BODY_MALFORMED,
+        ),
+        (
+            "JWTMINT_UNEXPECTED_WEBHOOK_EVENT",
+            JWTMINT_UNEXPECTED_WEBHOOK_EVENT,
+        ),
+        ("JWTMINT_INVALID_PLAIN_TOKEN", JWTMINT_INVALID_PLAIN_TOKEN),
         ("JWTMINT_NULL_POINTER", JWTMINT_NULL_POINTER),
         ("JWTMINT_INVALID_UTF8", JWTMINT_INVALID_UTF8),
         ("JWTMINT_PANIC", JWTMINT_PANIC),
