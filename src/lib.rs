@@ -50,3 +50,55 @@ pub use key::{Key, SecretEncoding, MIN_SECRET_LEN};
 pub use mint::{mint, mint_json};
 pub use time::now;
 pub use verify::{Verifier, DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
+
+/// Internals re-exported for jwtmint's own fuzz targets (`fuzz/`) and their replay in
+/// `tests/fuzz_corpus.rs`, which test them against the `base64` and `hmac` crates.
+///
+/// **Not part of the API**: unstable, may change or vanish in any release, never use it.
+#[doc(hidden)]
+pub mod __fuzz {
+    /// Strict base64url encoding, as the minter writes every segment.
+    #[must_use]
+    pub fn base64url_encode(data: &[u8]) -> String {
+        let mut out = vec![0u8; crate::base64url::encoded_len(data.len())];
+        crate::base64url::encode_into(data, &mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Strict base64url decoding of a payload segment, as the verifier does it.
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidBase64`] for text that is not canonical unpadded base64url.
+    pub fn base64url_decode(text: &[u8]) -> crate::Result<Vec<u8>> {
+        crate::base64url::decode(text, crate::Segment::Payload)
+    }
+
+    /// Decoding of a signature segment (exactly 32 bytes).
+    ///
+    /// # Errors
+    /// As the verifier reports a bad signature segment.
+    pub fn base64url_decode_tag(text: &[u8]) -> crate::Result<[u8; 32]> {
+        crate::base64url::decode_tag(text)
+    }
+
+    /// HMAC-SHA256 of `absorbed` (each absorbed in turn into a keyed state, as the Zoom
+    /// prefixes are) followed by `data`, with the hand-written HMAC of `src/hs256.rs`.
+    #[must_use]
+    pub fn hmac_sha256(key: &[u8], absorbed: &[&[u8]], data: &[u8]) -> [u8; 32] {
+        let mut state = crate::hs256::Midstate::new(key);
+        for part in absorbed {
+            state = state.absorb(part);
+        }
+        state.mac(data)
+    }
+
+    /// Whether `tag` is the tag [`hmac_sha256`] computes, compared in constant time.
+    #[must_use]
+    pub fn hmac_sha256_verify(key: &[u8], absorbed: &[&[u8]], data: &[u8], tag: &[u8; 32]) -> bool {
+        let mut state = crate::hs256::Midstate::new(key);
+        for part in absorbed {
+            state = state.absorb(part);
+        }
+        state.verify(data, tag)
+    }
+}
