@@ -18,7 +18,16 @@ apt_install() {
 }
 
 ensure_base_tools() {
-  apt_install cc:gcc c++:g++ make:make valgrind:valgrind strace:strace python3:python3 node:nodejs npm:npm
+  apt_install cc:gcc c++:g++ make:make cmake:cmake pkg-config:pkg-config nm:binutils \
+    valgrind:valgrind strace:strace python3:python3 node:nodejs npm:npm
+}
+
+# The cbindgen version include/jwtmint.h is generated with (ffi/gen-header.sh pins it too).
+CBINDGEN_VERSION=0.29.4
+ensure_cbindgen() {
+  [ "$(cbindgen --version 2>/dev/null)" = "cbindgen $CBINDGEN_VERSION" ] && return 0
+  echo "installing cbindgen $CBINDGEN_VERSION"
+  cargo install cbindgen --version "=$CBINDGEN_VERSION" --locked --quiet
 }
 
 # A virtualenv under target/ with the Python test dependencies.
