@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::error::{truncate_for_message, Error, Result, Segment};
 use crate::json::{self, AnyValue};
-use crate::key::Key;
+use crate::key::{decode_secret, Key, SecretEncoding};
 use crate::time::now;
 
 /// The request header carrying the signature (`v0=` and 64 lower-case hex digits).
@@ -82,6 +82,26 @@ impl WebhookVerifier {
             key: Key::new_any_length(secret_token.as_ref())?,
             tolerance: DEFAULT_WEBHOOK_TOLERANCE,
         })
+    }
+
+    /// A verifier for a secret token written as text in `encoding`, for tools that take every
+    /// secret the same way (the CLI's `--secret-encoding`). Zoom's secret tokens are plain
+    /// text: [`SecretEncoding::Utf8`] gives the same verifier as [`new`](Self::new).
+    ///
+    /// ```
+    /// use jwtmint::{zoom::WebhookVerifier, SecretEncoding};
+    ///
+    /// let text = WebhookVerifier::new("abc")?;
+    /// let hex = WebhookVerifier::from_encoded("616263", SecretEncoding::Hex)?;
+    /// assert_eq!(text.sign(1, b"{}"), hex.sign(1, b"{}"));
+    /// # Ok::<(), jwtmint::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidSecretEncoding`] when the text is not valid in `encoding`;
+    /// [`Error::EmptySecret`] when it decodes to nothing.
+    pub fn from_encoded(secret_token: &str, encoding: SecretEncoding) -> Result<Self> {
+        Self::new(&*decode_secret(secret_token, encoding)?)
     }
 
     /// Sets how far, in seconds, a request's timestamp may be from `now`, either way.
@@ -509,6 +529,30 @@ mod tests {
         let dbg = format!("{:?}", verifier());
         assert!(!dbg.contains(SECRET), "{dbg}");
         assert!(dbg.contains("redacted") && dbg.contains("300"), "{dbg}");
+    }
+
+    #[test]
+    fn encoded_secret_tokens() {
+        let hex: String = SECRET.bytes().map(|b| format!("{b:02x}")).collect();
+        for (text, encoding) in [
+            (SECRET, SecretEncoding::Utf8),
+            (SECRET, SecretEncoding::JsrsasignCompat),
+            (hex.as_str(), SecretEncoding::Hex),
+            (hex.as_str(), SecretEncoding::JsrsasignCompat),
+        ] {
+            let v = WebhookVerifier::from_encoded(text, encoding).unwrap();
+            assert_eq!(v.sign(TS, BODY.as_bytes()), SIGNATURE, "{encoding}");
+        }
+        assert_eq!(
+            WebhookVerifier::from_encoded("zz", SecretEncoding::Hex).unwrap_err(),
+            Error::InvalidSecretEncoding { encoding: "hex" }
+        );
+        assert_eq!(
+            WebhookVerifier::from_encoded("", SecretEncoding::Base64).unwrap_err(),
+            Error::EmptySecret
+        );
+        // No length minimum, whatever the encoding.
+        assert!(WebhookVerifier::from_encoded("00", SecretEncoding::Hex).is_ok());
     }
 
     fn challenge(body: &str) -> Result<UrlValidationResponse> {
