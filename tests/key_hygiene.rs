@@ -248,3 +248,84 @@ fn webhook_errors_leak_neither_the_secret_nor_the_expected_signature() {
     codes.dedup();
     assert!(codes.len() >= 7, "{codes:?}");
 }
+
+#[test]
+fn attacker_text_in_error_messages_is_escaped() {
+    // Errors quote what they found in the token; an application that logs them must not be
+    // made to log forged lines (CR/LF), terminal escapes or NULs.
+    let secret = "log-hygiene-secret-0123456789abcdefghij";
+    let key = Key::from_text(secret).unwrap();
+    let evil = "x\n2026-01-01 INFO admin logged in\r\u{1b}[2J\u{0}\u{7}";
+    let esc = serde_json::to_string(evil).unwrap();
+    let sign = |header: String, payload: String| {
+        let input = format!("{}.{}", b64(header.as_bytes()), b64(payload.as_bytes()));
+        let tag = b64(&hmac_sha256(secret.as_bytes(), input.as_bytes()));
+        format!("{input}.{tag}")
+    };
+    let std_header = r#"{"alg":"HS256","typ":"JWT"}"#.to_owned();
+    let exp = format!(r#""exp":{}"#, NOW + 60);
+    let tokens = [
+        sign(format!(r#"{{"alg":{esc}}}"#), format!("{{{exp}}}")),
+        sign(
+            format!(r#"{{"alg":"HS256","typ":{esc}}}"#),
+            format!("{{{exp}}}"),
+        ),
+        sign(
+            format!(r#"{{"alg":"HS256",{esc}:1,{esc}:2}}"#),
+            format!("{{{exp}}}"),
+        ),
+        sign(std_header.clone(), format!(r#"{{{exp},{esc}:1,{esc}:2}}"#)),
+        sign(std_header.clone(), format!(r#"{{{exp},"iss":{esc}}}"#)),
+        sign(
+            std_header.clone(),
+            format!(r#"{{{exp},"iss":"expected-issuer","aud":{esc}}}"#),
+        ),
+        sign(std_header.clone(), format!(r#"{{{exp}, {esc} }}"#)),
+    ];
+    let v = Verifier::new(key.clone()).with_issuer("expected-issuer");
+    let mut messages = Vec::new();
+    for t in &tokens {
+        let e = v.verify_at(t, NOW).unwrap_err();
+        messages.push((e.code(), e.to_string()));
+    }
+    let sdk = VideoSdkVerifier::new(key.clone(), "sdk-key");
+    let sdk_token = sign(
+        std_header,
+        format!(
+            r#"{{"app_key":{esc},"tpc":"t","role_type":1,"version":1,"iat":{},"exp":{}}}"#,
+            NOW - 10,
+            NOW + 3600
+        ),
+    );
+    let e = sdk.verify_at(&sdk_token, NOW).unwrap_err();
+    messages.push((e.code(), e.to_string()));
+    let wh = WebhookVerifier::new(secret).unwrap();
+    let body = format!(r#"{{"event":{esc},"payload":{{"plainToken":"a"}}}}"#);
+    let e = wh
+        .url_validation_at(
+            "1700000000",
+            &body,
+            wh.sign(1_700_000_000, body.as_bytes()),
+            NOW,
+        )
+        .unwrap_err();
+    messages.push((e.code(), e.to_string()));
+    let body = format!(r#"{{{esc}:1,{esc}:2}}"#);
+    let e = wh
+        .url_validation_at(
+            "1700000000",
+            &body,
+            wh.sign(1_700_000_000, body.as_bytes()),
+            NOW,
+        )
+        .unwrap_err();
+    messages.push((e.code(), e.to_string()));
+    for (code, m) in &messages {
+        assert!(
+            !m.chars().any(char::is_control),
+            "error {code} carries raw control characters: {m:?}"
+        );
+    }
+    let codes: Vec<u32> = messages.iter().map(|(c, _)| *c).collect();
+    assert_eq!(codes, [301, 302, 206, 206, 505, 506, 204, 605, 627, 626]);
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Fuzz smoke run: every cargo-fuzz target in fuzz/ for a few seconds each (FUZZ_SECONDS,
+# default 12), starting from its committed corpus, which libFuzzer replays first. Needs a
+# nightly toolchain; cargo-fuzz is installed when nightly is there and it is missing. Without
+# nightly it replays the C ABI target's corpus on stable (the other corpora are replayed by
+# `cargo test`, tests/fuzz_corpus.rs) and prints a SKIP line for the fuzzing itself.
+# A crash fails the suite; its input is left in fuzz/artifacts/<target>/.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+seconds="${FUZZ_SECONDS:-12}"
+targets=(verify verify_signed decode_unverified mint_roundtrip base64url hmac ffi_verify)
+
+if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  cargo test -q --manifest-path fuzz/Cargo.toml --lib
+  echo "SKIP fuzz: no nightly toolchain (cargo-fuzz needs one); corpora replayed on stable only"
+  exit 0
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  echo "installing cargo-fuzz"
+  if ! cargo +nightly install cargo-fuzz --locked --quiet; then
+    cargo test -q --manifest-path fuzz/Cargo.toml --lib
+    echo "SKIP fuzz: cargo-fuzz could not be installed; corpora replayed on stable only"
+    exit 0
+  fi
+fi
+
+start=$SECONDS
+cargo +nightly fuzz build -O
+echo "fuzz: targets built in $((SECONDS - start)) s"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failed=()
+for t in "${targets[@]}"; do
+  mkdir -p "$work/$t"
+  # New inputs go to the scratch directory; fuzz/corpus/$t is only read.
+  if cargo +nightly fuzz run -O "$t" "$work/$t" "fuzz/corpus/$t" -- \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+      >"$work/$t.log" 2>&1; then
+    runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log")"
+    echo "fuzz $t: ok, ${runs:-?} runs in ${seconds} s"
+  else
+    echo "fuzz $t: FAILED"
+    tail -n 40 "$work/$t.log"
+    failed+=("$t")
+  fi
+done
+echo "fuzz: $(( ${#targets[@]} - ${#failed[@]} )) passed, ${#failed[@]} failed ($((SECONDS - start)) s)"
+[ ${#failed[@]} -eq 0 ]
