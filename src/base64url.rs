@@ -143,6 +143,14 @@ fn decode_exact(text: &[u8], out: &mut [u8]) -> Option<()> {
     }
 }
 
+/// Decodes strict base64url `text` into the front of `out`, returning the decoded length;
+/// `None` when the text is not strict base64url or `out` is too short for it.
+pub(crate) fn decode_to_slice(text: &[u8], out: &mut [u8]) -> Option<usize> {
+    let n = decoded_len(text.len())?;
+    decode_exact(text, out.get_mut(..n)?)?;
+    Some(n)
+}
+
 /// Decodes one token segment strictly, into `out` (replacing its contents).
 pub(crate) fn decode_into(text: &[u8], segment: Segment, out: &mut Vec<u8>) -> Result<()> {
     let bad = || Error::InvalidBase64 { segment };

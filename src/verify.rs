@@ -187,20 +187,21 @@ impl Verifier {
     /// # Errors
     /// The first rule the token breaks, as listed in the type's documentation.
     pub fn verify_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<Claims> {
-        let mut payload = Vec::new();
-        match (self.check(token.as_ref(), now, &mut payload)?, &self.issuer) {
+        match self.check(token.as_ref(), now)? {
             // A Zoom API JWT of the expected issuer: its claims are already known.
-            (Some((iat, exp)), Some(iss)) => {
+            Verified::Zoom { iss, iat, exp, .. } => {
                 let mut claims = Claims::new();
-                claims.insert("iss".into(), iss.clone().into());
+                claims.insert("iss".into(), iss.to_owned().into());
                 claims.insert("iat".into(), iat.into());
                 claims.insert("exp".into(), exp.into());
                 Ok(claims)
             }
-            _ => serde_json::from_slice(&payload).map_err(|e| Error::InvalidJson {
-                segment: Segment::Payload,
-                reason: e.to_string(),
-            }),
+            Verified::Other(payload) => {
+                serde_json::from_slice(&payload).map_err(|e| Error::InvalidJson {
+                    segment: Segment::Payload,
+                    reason: e.to_string(),
+                })
+            }
         }
     }
 
@@ -234,10 +235,22 @@ impl Verifier {
         token: impl AsRef<[u8]>,
         now: i64,
     ) -> Result<T> {
-        let payload = self.verify_payload_at(token, now)?;
-        serde_json::from_slice(&payload).map_err(|e| Error::ClaimsType {
-            reason: e.to_string(),
-        })
+        let typed = |payload: &[u8]| {
+            serde_json::from_slice(payload).map_err(|e| Error::ClaimsType {
+                reason: e.to_string(),
+            })
+        };
+        match self.check(token.as_ref(), now)? {
+            Verified::Zoom { body, .. } => {
+                // Small enough to decode on the stack (a Zoom API JWT's payload is ~70 bytes).
+                let mut stack = [0u8; 192];
+                match base64url::decode_to_slice(body, &mut stack) {
+                    Some(n) => typed(&stack[..n]),
+                    None => typed(&base64url::decode(body, Segment::Payload)?),
+                }
+            }
+            Verified::Other(payload) => typed(&payload),
+        }
     }
 
     /// Verifies `token` at `now` and returns the payload JSON exactly as it was signed.
@@ -245,16 +258,14 @@ impl Verifier {
     /// # Errors
     /// As [`verify_at`](Self::verify_at).
     pub fn verify_payload_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<Vec<u8>> {
-        let token = token.as_ref();
-        let mut payload = Vec::new();
-        self.check(token, now, &mut payload)?;
-        Ok(payload)
+        match self.check(token.as_ref(), now)? {
+            Verified::Zoom { body, .. } => base64url::decode(body, Segment::Payload),
+            Verified::Other(payload) => Ok(payload),
+        }
     }
 
-    /// Every check; on success `payload` holds the verified payload JSON, and the result is
-    /// `(iat, exp)` when the payload had the exact shape of a Zoom API JWT of the expected
-    /// issuer.
-    fn check(&self, token: &[u8], now: i64, payload: &mut Vec<u8>) -> Result<Option<(i64, i64)>> {
+    /// Every check, in the order the type's documentation lists them.
+    fn check<'a>(&'a self, token: &'a [u8], now: i64) -> Result<Verified<'a>> {
         if token.len() > self.max_len {
             return Err(Error::TooLong {
                 len: token.len(),
@@ -265,20 +276,24 @@ impl Verifier {
         header::check(head)?;
         let tag = base64url::decode_tag(sig)?;
         let signing_input = &token[..head.len() + 1 + body.len()];
-        // Both compare in constant time.
-        let valid = match &self.prefix {
-            Some(p) if signing_input.starts_with(&p.text) => {
-                p.state.verify(&signing_input[p.text.len()..], &tag)
-            }
-            _ => self.key.verify_tag(signing_input, &tag),
+        // A token of the expected issuer in Zoom's member order starts with the prefix whose
+        // MAC state is cached. Both branches compare in constant time.
+        let zoom = match &self.prefix {
+            Some(p) if signing_input.starts_with(&p.text) => Some(p),
+            _ => None,
+        };
+        let valid = match zoom {
+            Some(p) => p.state.verify(&signing_input[p.text.len()..], &tag),
+            None => self.key.verify_tag(signing_input, &tag),
         };
         if !valid {
             return Err(Error::InvalidSignature);
         }
         // Only now is the payload interpreted.
-        base64url::decode_into(body, Segment::Payload, payload)?;
-        if let (Some(p), Some(iss)) = (&self.prefix, &self.issuer) {
-            if let Some((iat, exp)) = p.parse_payload(payload) {
+        if let (Some(p), Some(iss)) = (zoom, &self.issuer) {
+            // The exact Zoom shape is read from the end of the segment, with nothing
+            // allocated; anything else goes to the general scanner below.
+            if let Some((iat, exp)) = p.parse_body(body) {
                 let registered = Registered {
                     iss: Some(Cow::Borrowed(iss.as_str())),
                     aud: None,
@@ -291,12 +306,18 @@ impl Verifier {
                         .position(|r| !matches!(r.as_str(), "iss" | "iat" | "exp")),
                 };
                 self.check_claims(&registered, now)?;
-                return Ok(Some((iat, exp)));
+                return Ok(Verified::Zoom {
+                    iss,
+                    iat,
+                    exp,
+                    body,
+                });
             }
         }
-        let registered = claims::scan(payload, &self.required)?;
+        let payload = base64url::decode(body, Segment::Payload)?;
+        let registered = claims::scan(&payload, &self.required)?;
         self.check_claims(&registered, now)?;
-        Ok(None)
+        Ok(Verified::Other(payload))
     }
 
     fn check_claims(&self, c: &Registered<'_>, now: i64) -> Result<()> {
@@ -355,6 +376,20 @@ impl Verifier {
         }
         Ok(())
     }
+}
+
+/// A token that passed every check, and what the checks learned of it.
+enum Verified<'a> {
+    /// A Zoom API JWT of the expected issuer, `{"iss":…,"iat":…,"exp":…}` exactly: its
+    /// claims are known without parsing, and `body` is its payload segment (base64url).
+    Zoom {
+        iss: &'a str,
+        iat: i64,
+        exp: i64,
+        body: &'a [u8],
+    },
+    /// Any other token: its verified payload JSON.
+    Other(Vec<u8>),
 }
 
 /// Splits a compact JWS into exactly three segments.

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::base64url::{encode_into, encoded_len};
+use crate::base64url::{decode_to_slice, encode_into, encoded_len};
 use crate::error::{Error, Result};
 use crate::header::HEADER_B64;
 use crate::hs256::Midstate;
@@ -39,7 +39,9 @@ pub(crate) struct IssPrefix {
     tail_len: usize,
     /// The keyed HMAC state after absorbing `text`.
     pub state: Midstate,
-    /// The payload's constant start, `{"iss":"<key>","iat":`.
+    /// The payload's constant start, `{"iss":"<key>","iat":`, for checking the fast path in
+    /// tests against the rule it implements.
+    #[cfg(test)]
     json: Box<[u8]>,
 }
 
@@ -66,21 +68,52 @@ impl IssPrefix {
             tail,
             tail_len,
             state,
+            #[cfg(test)]
             json: json.into_boxed_slice(),
         })
     }
 
-    /// `(iat, exp)` when `payload` is exactly `{"iss":"<key>","iat":<int>,"exp":<int>}` in
-    /// this byte form, the shape of every Zoom API JWT; `None` for anything else, which the
-    /// general claims scanner then judges. Integers take the strict JSON grammar (no leading
-    /// zeros, no `-0`, no fraction or exponent) and must fit an `i64`; anything unusual is
-    /// left to the general path rather than decided here.
-    pub fn parse_payload(&self, payload: &[u8]) -> Option<(i64, i64)> {
-        let rest = payload.strip_prefix(&*self.json)?;
+    /// The base64url text every such token's payload segment starts with.
+    fn payload_text(&self) -> &[u8] {
+        &self.text[HEADER_B64.len() + 1..]
+    }
+
+    /// `(iat, exp)` when the payload segment `body` (still base64url) encodes exactly
+    /// `{"iss":"<key>","iat":<int>,"exp":<int>}` in this byte form, the shape of every Zoom
+    /// API JWT; `None` for anything else, which the general claims scanner then judges.
+    ///
+    /// Only the text after the constant prefix is decoded, onto the stack: the prefix ends on
+    /// a whole 4-character group, so decoding it separately is decoding the whole segment,
+    /// and the decoding is as strict (canonical, unpadded, URL-safe alphabet only). Integers
+    /// take the strict JSON grammar (no leading zeros, no `-0`, no fraction or exponent) and
+    /// must fit an `i64`; anything unusual is left to the general path rather than decided
+    /// here.
+    pub fn parse_body(&self, body: &[u8]) -> Option<(i64, i64)> {
+        let encoded = body.strip_prefix(self.payload_text())?;
+        let mut tail = [0u8; TAIL_MAX];
+        let n = decode_to_slice(encoded, &mut tail)?;
+        // The text after the prefix starts with the prefix's leftover bytes, then `iat`.
+        let rest = tail[..n].strip_prefix(&self.tail[..self.tail_len])?;
         let (iat, rest) = json_int(rest)?;
         let rest = rest.strip_prefix(EXP_TAG)?;
         let (exp, rest) = json_int(rest)?;
         (rest == b"}").then_some((iat, exp))
+    }
+
+    /// [`parse_body`](Self::parse_body) of the payload JSON `payload`, for tests.
+    #[cfg(test)]
+    pub fn parse_payload(&self, payload: &[u8]) -> Option<(i64, i64)> {
+        let mut body = vec![0u8; encoded_len(payload.len())];
+        encode_into(payload, &mut body);
+        let fast = self.parse_body(&body);
+        // The decoded form states the same rule: the JSON prefix, then the tail.
+        let direct = payload.strip_prefix(&*self.json).and_then(|rest| {
+            let (iat, rest) = json_int(rest)?;
+            let (exp, rest) = json_int(rest.strip_prefix(EXP_TAG)?)?;
+            (rest == b"}").then_some((iat, exp))
+        });
+        assert_eq!(fast, direct, "{}", String::from_utf8_lossy(payload));
+        fast
     }
 }
 
