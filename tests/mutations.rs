@@ -111,7 +111,7 @@ fn resign(head: &str, body: &str) -> String {
 
 fn padded(segment: &str) -> String {
     let mut s = segment.to_owned();
-    while s.len() % 4 != 0 {
+    while !s.len().is_multiple_of(4) {
         s.push('=');
     }
     s

@@ -153,7 +153,7 @@ fn numeric_date(v: &Json, round_up: bool) -> Option<i64> {
     let f = n.as_f64()?;
     let r = if round_up { f.ceil() } else { f.floor() };
     // [-2^63, 2^63): exactly the integral floats that fit an i64.
-    if r >= -9_223_372_036_854_775_808.0 && r < 9_223_372_036_854_775_808.0 {
+    if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&r) {
         Some(r as i64)
     } else {
         None
