@@ -1,0 +1,45 @@
+'use strict';
+// jwtmint for Node.js: strict, fast HS256 JWTs for Zoom's APIs, over libjwtmint's C ABI.
+// See README.md and index.d.ts.
+
+const { native, ABI_VERSION } = require('./lib/native');
+const errors = require('./lib/errors');
+const { Key } = require('./lib/key');
+const { ApiTokenMinter, mintApiToken, mint, mintJson, DEFAULT_SKEW, DEFAULT_TTL } = require('./lib/minter');
+const { Verifier } = require('./lib/verifier');
+const { clockNow } = require('./lib/io');
+
+/** The loaded library's version ("0.1.0"). */
+function version() {
+  return native.version();
+}
+
+/** The system clock in whole seconds since the Unix epoch, as the library reads it. */
+function now() {
+  return clockNow();
+}
+
+module.exports = {
+  Key,
+  ApiTokenMinter,
+  Verifier,
+  mintApiToken,
+  mint,
+  mintJson,
+  now,
+  version,
+  ABI_VERSION,
+  DEFAULT_SKEW,
+  DEFAULT_TTL,
+  codes: errors.codes,
+  JwtMintError: errors.JwtMintError,
+  InvalidKeyError: errors.InvalidKeyError,
+  TokenError: errors.TokenError,
+  MalformedTokenError: errors.MalformedTokenError,
+  UnsupportedHeaderError: errors.UnsupportedHeaderError,
+  InvalidSignatureError: errors.InvalidSignatureError,
+  ClaimsError: errors.ClaimsError,
+  ExpiredError: errors.ExpiredError,
+  WebhookError: errors.WebhookError,
+  ClosedError: errors.ClosedError,
+};

@@ -1,0 +1,141 @@
+'use strict';
+// Key: an HS256 key built once from a secret (jwtmint_key). The library keeps only the keyed
+// HMAC state, never the secret; minters and verifiers keep their own reference to that state,
+// so a Key may be closed as soon as they are made.
+
+const { native } = require('./native');
+const { errorFor, codes } = require('./errors');
+const { invalidType, secretBytes, utf8 } = require('./args');
+const { NativeHandle } = require('./handle');
+
+/** Secret text encodings and their JWTMINT_SECRET_* numbers; the aliases are the core's. */
+const ENCODINGS = new Map([
+  ['utf8', 0],
+  ['utf-8', 0],
+  ['text', 0],
+  ['hex', 1],
+  ['base64', 2],
+  ['base64url', 3],
+]);
+
+/**
+ * The key bytes jsrsasign 11.1.5 (the library of Zoom's Node.js samples) derives from a secret
+ * string in `KJUR.jws.JWS.sign`: an even-length all-hex string is decoded as hex, any other
+ * string gives the low byte of each UTF-16 code unit. The core has this rule
+ * (SecretEncoding::JsrsasignCompat) but the C ABI has no constant for it yet, so the binding
+ * applies it and hands the bytes to jwtmint_key_new, which makes every check (empty, shorter
+ * than 32 bytes) as for any secret. Tested against jsrsasign itself.
+ */
+function jsrsasignSecretBytes(text) {
+  if (text.length > 0 && text.length % 2 === 0 && /^[0-9A-Fa-f]+$/.test(text)) {
+    return Buffer.from(text, 'hex');
+  }
+  const bytes = Buffer.alloc(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  return bytes;
+}
+
+const ADOPT = Symbol('adopt a new jwtmint_key pointer');
+
+let handleOf;
+
+/** Runs `make(out)` (a jwtmint_key_new* call) and returns the pointer it wrote, or throws. */
+function newKeyPointer(make) {
+  const out = [null];
+  const rc = make(out);
+  if (rc !== 0) throw errorFor(rc);
+  return out[0];
+}
+
+class Key {
+  #handle;
+
+  /**
+   * A key from the secret's bytes: a string is taken as UTF-8 (what a Zoom API secret is),
+   * a Buffer/Uint8Array/ArrayBuffer as raw bytes. Throws InvalidKeyError when the secret is
+   * empty or shorter than 32 bytes (RFC 7518 section 3.2).
+   */
+  constructor(secret, adopted) {
+    if (secret === ADOPT) {
+      this.#handle = new NativeHandle(this, adopted, native.key_free, 'Key');
+      return;
+    }
+    const { bytes, owned } = secretBytes(secret, 'secret');
+    try {
+      const ptr = newKeyPointer((out) => native.key_new(bytes, bytes.length, out));
+      this.#handle = new NativeHandle(this, ptr, native.key_free, 'Key');
+    } finally {
+      // Our own copy of the secret is wiped; the caller's string or bytes are the caller's.
+      if (owned) bytes.fill(0);
+    }
+  }
+
+  /**
+   * A key from secret text in an encoding: "utf8" (the default), "hex", "base64",
+   * "base64url", or "jsrsasign" (how Zoom's Node.js samples read a secret string: even-length
+   * hex is decoded, anything else is taken one byte per UTF-16 code unit).
+   */
+  static fromEncoded(text, encoding = 'utf8') {
+    if (typeof text !== 'string') throw invalidType('text', 'of type string', text);
+    if (typeof encoding !== 'string') throw invalidType('encoding', 'of type string', encoding);
+    if (encoding === 'jsrsasign') {
+      const bytes = jsrsasignSecretBytes(text);
+      try {
+        return new Key(ADOPT, newKeyPointer((out) => native.key_new(bytes, bytes.length, out)));
+      } finally {
+        bytes.fill(0);
+      }
+    }
+    const number = ENCODINGS.get(encoding);
+    if (number === undefined) {
+      throw errorFor(
+        codes.INVALID_ARGUMENT,
+        'encoding must be utf8, hex, base64, base64url or jsrsasign',
+      );
+    }
+    const bytes = utf8(text, 'text');
+    try {
+      return new Key(ADOPT, newKeyPointer((out) => native.key_new_encoded(bytes, bytes.length, number, out)));
+    } finally {
+      bytes.fill(0);
+    }
+  }
+
+  /** Frees the key and wipes its key material now. Minters and verifiers made from it stay valid. */
+  close() {
+    this.#handle.close();
+  }
+
+  /** Whether close() has been called. */
+  get closed() {
+    return this.#handle.closed;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `Key { alg: 'HS256', secret: <redacted>${this.closed ? ', closed' : ''} }`;
+  }
+
+  static {
+    handleOf = (value) => (typeof value === 'object' && value !== null && #handle in value ? value.#handle : null);
+  }
+}
+
+/**
+ * Calls `use(keyPointer)` with the pointer of `key` (a Key), or of a temporary Key made from
+ * `key` as a secret (string or bytes) and closed right after. Anything else is a TypeError.
+ */
+function withKey(key, name, use) {
+  const handle = handleOf(key);
+  if (handle !== null) return use(handle.ptr);
+  if (typeof key !== 'string' && !(key instanceof Uint8Array) && !(key instanceof ArrayBuffer)) {
+    throw invalidType(name, 'a Key, or a secret as a string, Buffer, Uint8Array or ArrayBuffer', key);
+  }
+  const temporary = new Key(key);
+  try {
+    return use(handleOf(temporary).ptr);
+  } finally {
+    temporary.close();
+  }
+}
+
+module.exports = { Key, withKey, jsrsasignSecretBytes };
