@@ -1,0 +1,81 @@
+"""jwtmint: strict, fast HS256 JSON Web Tokens for Zoom's Video SDK and API.
+
+A thin binding over libjwtmint, the C ABI of the Rust library jwtmint: every check and every
+byte of every token comes from the library; this package only converts arguments, manages
+the native objects' lifetimes and turns result codes into exceptions.
+
+>>> import jwtmint
+>>> key = jwtmint.Key("my-zoom-api-secret-of-36-characters!")
+>>> minter = jwtmint.ApiTokenMinter("my-api-key", key)
+>>> token = minter.mint()                      # Authorization: Bearer <token>
+>>> claims = jwtmint.Verifier.zoom_api(key, "my-api-key").verify(token)
+>>> claims["exp"] - claims["iat"]
+3600
+"""
+
+from __future__ import annotations
+
+from ._native import DEFAULT_SKEW, DEFAULT_TTL, library_version
+from ._version import __version__
+from .errors import (
+    ClockError,
+    Expired,
+    InternalError,
+    InvalidArgument,
+    InvalidAudience,
+    InvalidClaims,
+    InvalidHeader,
+    InvalidInput,
+    InvalidIssuer,
+    InvalidSecretEncoding,
+    InvalidSignature,
+    InvalidToken,
+    IssuedInFuture,
+    JwtMintError,
+    Malformed,
+    MalformedClaim,
+    MissingClaim,
+    NotYetValid,
+    TimeOverflow,
+    TooLong,
+    WeakSecret,
+    ZoomError,
+)
+from .key import SECRET_ENCODINGS, Key
+from .mint import ApiTokenMinter, mint, mint_api_token
+from .verify import Verifier
+
+__all__ = [
+    "__version__",
+    "library_version",
+    "DEFAULT_SKEW",
+    "DEFAULT_TTL",
+    "SECRET_ENCODINGS",
+    "Key",
+    "ApiTokenMinter",
+    "mint_api_token",
+    "mint",
+    "Verifier",
+    "JwtMintError",
+    "InvalidInput",
+    "WeakSecret",
+    "InvalidSecretEncoding",
+    "InvalidArgument",
+    "TimeOverflow",
+    "ClockError",
+    "InvalidToken",
+    "Malformed",
+    "TooLong",
+    "InvalidHeader",
+    "InvalidSignature",
+    "InvalidClaims",
+    "Expired",
+    "NotYetValid",
+    "IssuedInFuture",
+    "MissingClaim",
+    "MalformedClaim",
+    "InvalidIssuer",
+    "InvalidAudience",
+    "ZoomError",
+    "InternalError",
+]

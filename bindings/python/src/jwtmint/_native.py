@@ -1,0 +1,123 @@
+"""Loads libjwtmint (shipped inside this package) and declares the C functions it uses.
+
+Every prototype below is transcribed from include/jwtmint.h; ctypes checks the argument
+types of each call against it. The library's ABI version is checked at import, so a package
+and a library that do not match fail loudly instead of calling functions with the wrong shape.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from ctypes import POINTER, c_char_p, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
+from pathlib import Path
+
+#: The C ABI version this module's prototypes were written for (JWTMINT_ABI_VERSION).
+ABI_VERSION = 1
+
+# Result codes the binding itself reacts to (include/jwtmint.h).
+OK = 0
+INVALID_ARGUMENT = 103
+BUFFER_TOO_SMALL = 108
+CLOCK = 105
+
+# JWTMINT_SECRET_* constants.
+SECRET_ENCODINGS = {"utf8": 0, "hex": 1, "base64": 2, "base64url": 3}
+
+DEFAULT_SKEW = 30
+DEFAULT_TTL = 3600
+
+_LIBRARY_NAME = {"darwin": "libjwtmint.dylib", "win32": "jwtmint.dll"}.get(
+    sys.platform, "libjwtmint.so"
+)
+
+
+def _load() -> ctypes.CDLL:
+    path = Path(__file__).resolve().with_name(_LIBRARY_NAME)
+    if not path.is_file():
+        raise ImportError(
+            f"jwtmint's native library is missing ({path}). The package is built with "
+            "`pip install ./bindings/python` from the jwtmint repository, which compiles "
+            "libjwtmint with cargo and puts it there; importing the source tree directly "
+            "does not work."
+        )
+    # CDLL (not PyDLL): ctypes releases the GIL for the duration of each call, so threads
+    # really mint and verify in parallel, as the library allows.
+    return ctypes.CDLL(str(path))
+
+
+lib = _load()
+
+_result = c_uint32
+_bytes = c_char_p  # const uint8_t *: bytes (or NULL)
+_handle = c_void_p
+_handle_out = POINTER(c_void_p)
+_size_out = POINTER(c_size_t)
+
+_PROTOTYPES = {
+    "jwtmint_result_str": (c_char_p, [_result]),
+    "jwtmint_result_name": (c_char_p, [_result]),
+    "jwtmint_version": (c_char_p, []),
+    "jwtmint_abi_version": (c_uint32, []),
+    "jwtmint_now": (_result, [POINTER(c_int64)]),
+    "jwtmint_key_new": (_result, [_bytes, c_size_t, _handle_out]),
+    "jwtmint_key_new_encoded": (_result, [_bytes, c_size_t, c_uint32, _handle_out]),
+    "jwtmint_key_free": (None, [_handle]),
+    "jwtmint_api_minter_new": (
+        _result,
+        [_handle, _bytes, c_size_t, c_uint64, c_uint64, _handle_out],
+    ),
+    "jwtmint_api_minter_free": (None, [_handle]),
+    "jwtmint_api_minter_max_token_len": (c_size_t, [_handle]),
+    "jwtmint_api_minter_mint": (_result, [_handle, c_int64, _bytes, c_size_t, _size_out]),
+    "jwtmint_mint_api_token": (
+        _result,
+        [_handle, _bytes, c_size_t, c_int64, c_uint64, c_uint64, _bytes, c_size_t, _size_out],
+    ),
+    "jwtmint_mint_json": (_result, [_handle, _bytes, c_size_t, _bytes, c_size_t, _size_out]),
+    "jwtmint_verifier_new": (_result, [_handle, _handle_out]),
+    "jwtmint_verifier_new_zoom_api": (_result, [_handle, _bytes, c_size_t, _handle_out]),
+    "jwtmint_verifier_free": (None, [_handle]),
+    "jwtmint_verifier_set_leeway": (_result, [_handle, c_uint64]),
+    "jwtmint_verifier_set_max_len": (_result, [_handle, c_size_t]),
+    "jwtmint_verifier_set_issuer": (_result, [_handle, _bytes, c_size_t]),
+    "jwtmint_verifier_set_audience": (_result, [_handle, _bytes, c_size_t]),
+    "jwtmint_verifier_set_required_claims": (_result, [_handle, _bytes, c_size_t]),
+    "jwtmint_verifier_check": (_result, [_handle, _bytes, c_size_t, c_int64]),
+    "jwtmint_verifier_verify": (
+        _result,
+        [_handle, _bytes, c_size_t, c_int64, _bytes, c_size_t, _size_out],
+    ),
+}
+
+for _name, (_restype, _argtypes) in _PROTOTYPES.items():
+    _function = getattr(lib, _name)
+    _function.restype = _restype
+    _function.argtypes = _argtypes
+
+if lib.jwtmint_abi_version() != ABI_VERSION:
+    raise ImportError(
+        f"libjwtmint's ABI version is {lib.jwtmint_abi_version()}, but this package was "
+        f"written for version {ABI_VERSION}: reinstall the package from one checkout"
+    )
+
+#: Largest values of the C integer types the binding passes (ctypes does not check ranges).
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+UINT64_MAX = 2**64 - 1
+SIZE_MAX = 2 ** (8 * ctypes.sizeof(c_size_t)) - 1
+
+
+def result_name(code: int) -> str:
+    """The stable snake_case name of a result code ("expired"), from the library."""
+    return lib.jwtmint_result_name(code).decode("ascii")
+
+
+def result_message(code: int) -> str:
+    """The library's static English description of a result code."""
+    return lib.jwtmint_result_str(code).decode("utf-8")
+
+
+def library_version() -> str:
+    """The version of the loaded libjwtmint, such as "0.1.0"."""
+    return lib.jwtmint_version().decode("ascii")

@@ -1,0 +1,225 @@
+"""jwtmint's exceptions: one base class, families by what went wrong, and a class for each
+error worth catching on its own.
+
+Every exception carries the library's stable numeric ``code`` and snake_case ``name`` (the
+same in Rust, C, Node.js and Go), and a message from the library. The families follow the
+code ranges of the C ABI::
+
+    JwtMintError                        any jwtmint failure
+    ├── InvalidInput (also ValueError)  1xx, 901: the caller's key, arguments or claims
+    │   ├── WeakSecret                  100 empty, 101 shorter than 32 bytes
+    │   ├── InvalidSecretEncoding       102
+    │   ├── InvalidArgument             103 (also raised for out-of-range Python arguments)
+    │   └── TimeOverflow                104
+    ├── ClockError                      105: the system clock is out of range
+    ├── InvalidToken                    2xx-5xx: the token was rejected
+    │   ├── Malformed                   2xx: size, segments, base64, JSON
+    │   │   └── TooLong                 200
+    │   ├── InvalidHeader               3xx: alg, typ, crit
+    │   ├── InvalidSignature            4xx
+    │   └── InvalidClaims               5xx
+    │       ├── Expired                 500
+    │       ├── NotYetValid             501
+    │       ├── IssuedInFuture          502
+    │       ├── MissingClaim            503
+    │       ├── MalformedClaim          504
+    │       ├── InvalidIssuer           505
+    │       └── InvalidAudience         506
+    ├── ZoomError                       6xx: Video SDK and webhook rules
+    └── InternalError                   9xx (but 901) and unknown codes: please report
+
+Minting arbitrary claims checks them with the verifier's rules, so :func:`jwtmint.mint` can
+raise ``Malformed`` (duplicate member, 206) or ``MalformedClaim`` (504) too.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from . import _native
+
+__all__ = [
+    "JwtMintError",
+    "InvalidInput",
+    "WeakSecret",
+    "InvalidSecretEncoding",
+    "InvalidArgument",
+    "TimeOverflow",
+    "ClockError",
+    "InvalidToken",
+    "Malformed",
+    "TooLong",
+    "InvalidHeader",
+    "InvalidSignature",
+    "InvalidClaims",
+    "Expired",
+    "NotYetValid",
+    "IssuedInFuture",
+    "MissingClaim",
+    "MalformedClaim",
+    "InvalidIssuer",
+    "InvalidAudience",
+    "ZoomError",
+    "InternalError",
+]
+
+
+class JwtMintError(Exception):
+    """Any failure reported by jwtmint.
+
+    Attributes:
+        code: the stable numeric code (``500``).
+        name: the stable snake_case name of the code (``"expired"``).
+        message: a short English description; never contains key material or claim values.
+    """
+
+    code: int
+    name: str
+    message: str
+
+    def __init__(self, code: int, message: Optional[str] = None) -> None:
+        self.code = code
+        self.name = _native.result_name(code)
+        self.message = message if message is not None else _native.result_message(code)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.name}, code {self.code})"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code}, name={self.name!r})"
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Pickling (for multiprocessing) rebuilds the exception from its code and message.
+        return (type(self), (self.code, self.message))
+
+
+class InvalidInput(JwtMintError, ValueError):
+    """The caller's input was refused: the secret, an argument, or the claims to mint."""
+
+
+class WeakSecret(InvalidInput):
+    """The secret is empty (code 100) or shorter than 32 bytes (101, RFC 7518 section 3.2)."""
+
+
+class InvalidSecretEncoding(InvalidInput):
+    """The secret text is not valid in its declared encoding (code 102)."""
+
+
+class InvalidArgument(InvalidInput):
+    """An argument is out of its allowed range (code 103)."""
+
+
+class TimeOverflow(InvalidInput):
+    """Time arithmetic would overflow, such as ``now - skew`` (code 104)."""
+
+
+class ClockError(JwtMintError):
+    """The system clock reads before 1970 or beyond a 64-bit time (code 105)."""
+
+
+class InvalidToken(JwtMintError):
+    """The token was rejected: malformed, bad header, bad signature or bad claims."""
+
+
+class Malformed(InvalidToken):
+    """The token is not a well-formed compact JWS, or a segment is not a JSON object (2xx)."""
+
+
+class TooLong(Malformed):
+    """The token is longer than the verifier's ``max_len`` (code 200)."""
+
+
+class InvalidHeader(InvalidToken):
+    """The header is not plain HS256: alg, typ or crit rejected (3xx)."""
+
+
+class InvalidSignature(InvalidToken):
+    """The signature does not match the key (code 400)."""
+
+
+class InvalidClaims(InvalidToken):
+    """The claims were rejected: time, presence, type, issuer or audience (5xx)."""
+
+
+class Expired(InvalidClaims):
+    """The token has expired: ``now >= exp + leeway`` (code 500)."""
+
+
+class NotYetValid(InvalidClaims):
+    """The token's ``nbf`` is in the future beyond the leeway (code 501)."""
+
+
+class IssuedInFuture(InvalidClaims):
+    """The token's ``iat`` is in the future beyond the leeway (code 502)."""
+
+
+class MissingClaim(InvalidClaims):
+    """A required claim is absent (code 503)."""
+
+
+class MalformedClaim(InvalidClaims):
+    """A registered claim has the wrong type or range, such as ``"exp": "soon"`` (code 504)."""
+
+
+class InvalidIssuer(InvalidClaims):
+    """The ``iss`` claim is not the expected issuer (code 505)."""
+
+
+class InvalidAudience(InvalidClaims):
+    """The ``aud`` claim does not name the expected audience, or is unexpected (code 506)."""
+
+
+class ZoomError(JwtMintError):
+    """A Zoom rule was broken: Video SDK claims (600-619) or a webhook request (620-639)."""
+
+
+class InternalError(JwtMintError):
+    """A failure that should not happen through this binding (NULL pointer, panic, unknown
+    code). Please report it."""
+
+
+_BY_CODE = {
+    100: WeakSecret,
+    101: WeakSecret,
+    102: InvalidSecretEncoding,
+    103: InvalidArgument,
+    104: TimeOverflow,
+    105: ClockError,
+    200: TooLong,
+    400: InvalidSignature,
+    500: Expired,
+    501: NotYetValid,
+    502: IssuedInFuture,
+    503: MissingClaim,
+    504: MalformedClaim,
+    505: InvalidIssuer,
+    506: InvalidAudience,
+    # Text that is not UTF-8 is the caller's input.
+    901: InvalidInput,
+}
+
+_BY_RANGE = (
+    (100, 200, InvalidInput),
+    (200, 300, Malformed),
+    (300, 400, InvalidHeader),
+    (400, 500, InvalidSignature),
+    (500, 600, InvalidClaims),
+    (600, 700, ZoomError),
+)
+
+
+def error_class(code: int) -> type[JwtMintError]:
+    """The exception class for a result code: its own class, else its family's."""
+    exact = _BY_CODE.get(code)
+    if exact is not None:
+        return exact
+    for low, high, family in _BY_RANGE:
+        if low <= code < high:
+            return family
+    return InternalError
+
+
+def from_code(code: int, message: Optional[str] = None) -> JwtMintError:
+    """The exception for a non-zero result code of the C ABI."""
+    return error_class(code)(code, message)

@@ -1,0 +1,237 @@
+"""Minting: Zoom API JWTs (with a reusable minter) and tokens of arbitrary claims."""
+
+from __future__ import annotations
+
+import ctypes
+import json
+from typing import Any, Callable, Mapping, Optional, Union
+
+from . import _args, _native
+from ._handle import Owner
+from .errors import InvalidInput, from_code
+from .key import Key, Secret, new_handle, require_key
+
+_lib = _native.lib
+
+# The fixed header {"alg":"HS256","typ":"JWT"} in base64url, and the signature's length.
+_HEADER_B64_LEN = 36
+_SIGNATURE_B64_LEN = 43
+_SERIALIZE = 107  # JWTMINT_SERIALIZE
+
+
+def _token_capacity(payload_len: int) -> int:
+    """Room for a token whose payload JSON is ``payload_len`` bytes, and its NUL. Only a first
+    guess: a call that reports a too-small buffer is retried with the size it asks for."""
+    return _HEADER_B64_LEN + 1 + (4 * payload_len + 2) // 3 + 1 + _SIGNATURE_B64_LEN + 1
+
+
+def _into_buffer(call: Callable[[ctypes.Array, int, Any], int], capacity: int) -> bytes:
+    """Runs a C function that writes into a caller's buffer; retries once, at the size the
+    library reports, if the buffer was too small."""
+    out_len = ctypes.c_size_t()
+    buffer = ctypes.create_string_buffer(capacity)
+    code = call(buffer, capacity, ctypes.byref(out_len))
+    if code == _native.BUFFER_TOO_SMALL:
+        capacity = out_len.value + 1
+        buffer = ctypes.create_string_buffer(capacity)
+        code = call(buffer, capacity, ctypes.byref(out_len))
+    if code:
+        raise from_code(code)
+    return ctypes.string_at(buffer, out_len.value)
+
+
+class ApiTokenMinter(Owner):
+    """Mints Zoom API JWTs for one API key and secret, as Zoom's Node.js sample does:
+    header ``{"alg":"HS256","typ":"JWT"}``, payload ``{"iss":api_key,"iat":now-skew,
+    "exp":iat+ttl}``, byte for byte.
+
+    The header, the start of the payload and the HMAC state over them are computed once,
+    here; each :meth:`mint` then costs little. A minter may be shared by any number of
+    threads.
+
+    Args:
+        api_key: the Zoom API key (the token's ``iss``).
+        key: the :class:`Key` made from the API secret.
+        skew: seconds to backdate ``iat`` by, to absorb clock differences (default 30).
+        ttl: the token's lifetime, ``exp - iat``, in seconds (default 3600).
+
+    >>> import jwtmint
+    >>> key = jwtmint.Key("my-zoom-api-secret-of-36-characters!")
+    >>> minter = jwtmint.ApiTokenMinter("my-api-key", key)
+    >>> token = minter.mint(now=1700000000)
+    >>> token.split(".")[1]  # {"iss":"my-api-key","iat":1699999970,"exp":1700003570}
+    'eyJpc3MiOiJteS1hcGkta2V5IiwiaWF0IjoxNjk5OTk5OTcwLCJleHAiOjE3MDAwMDM1NzB9'
+    """
+
+    __slots__ = ("_api_key", "_skew", "_ttl", "_capacity", "_buffer_type")
+
+    def __init__(
+        self,
+        api_key: str,
+        key: Key,
+        *,
+        skew: int = _native.DEFAULT_SKEW,
+        ttl: int = _native.DEFAULT_TTL,
+    ) -> None:
+        api = _args.text(api_key, "api_key")
+        key = require_key(key)
+        self._skew = _args.seconds(skew, "skew")
+        self._ttl = _args.seconds(ttl, "ttl")
+        self._api_key = api_key
+        key_pointer = key._handle.borrow()
+        try:
+            self._handle = new_handle(
+                lambda out: _lib.jwtmint_api_minter_new(
+                    key_pointer, api, len(api), self._skew, self._ttl, out
+                ),
+                _lib.jwtmint_api_minter_free,
+                "ApiTokenMinter",
+            )
+        finally:
+            key._handle.give_back()
+        self._capacity = _lib.jwtmint_api_minter_max_token_len(self._handle.borrow()) + 1
+        self._handle.give_back()
+        # Room for the longest token and its NUL: one call always suffices.
+        self._buffer_type = ctypes.c_char * self._capacity
+
+    @property
+    def api_key(self) -> str:
+        """The API key, the tokens' ``iss``."""
+        return self._api_key
+
+    @property
+    def skew(self) -> int:
+        """Seconds ``iat`` is backdated by."""
+        return self._skew
+
+    @property
+    def ttl(self) -> int:
+        """The tokens' lifetime, ``exp - iat``, in seconds."""
+        return self._ttl
+
+    @property
+    def max_token_len(self) -> int:
+        """The longest token this minter can produce, in bytes."""
+        return self._capacity - 1
+
+    def mint(self, now: Optional[int] = None) -> str:
+        """A Zoom API JWT for the time ``now`` (seconds since the Unix epoch; default: the
+        system clock).
+
+        Raises :class:`~jwtmint.InvalidArgument` when ``skew >= ttl`` (every token would be
+        born expired), :class:`~jwtmint.TimeOverflow` when ``now - skew`` or ``iat + ttl``
+        overflows.
+        """
+        when = _args.now(now)
+        buffer = self._buffer_type()
+        out_len = ctypes.c_size_t()
+        handle = self._handle
+        pointer = handle.borrow()
+        try:
+            code = _lib.jwtmint_api_minter_mint(
+                pointer, when, buffer, self._capacity, ctypes.byref(out_len)
+            )
+        finally:
+            handle.give_back()
+        if code:
+            raise from_code(code)
+        # The buffer has room for the NUL the library writes after the token (a token is
+        # base64url and dots: it holds no NUL), so .value is the token.
+        return buffer.value.decode("ascii")
+
+    def __repr__(self) -> str:
+        state = " closed" if self.closed else ""
+        return (
+            f"<jwtmint.ApiTokenMinter api_key={self._api_key!r} skew={self._skew} "
+            f"ttl={self._ttl}{state}>"
+        )
+
+
+def mint_api_token(
+    api_key: str,
+    secret: Union[Key, Secret],
+    *,
+    now: Optional[int] = None,
+    skew: int = _native.DEFAULT_SKEW,
+    ttl: int = _native.DEFAULT_TTL,
+) -> str:
+    """One Zoom API JWT, without keeping a minter: see :class:`ApiTokenMinter` for the
+    token and the arguments. ``secret`` is a :class:`Key`, or the secret itself (bytes, or
+    text whose UTF-8 bytes are the secret).
+
+    Prefer an :class:`ApiTokenMinter` to mint more than once: this function redoes the
+    per-key work (and, given a secret, derives the key) on every call.
+
+    >>> import jwtmint
+    >>> secret = "my-zoom-api-secret-of-36-characters!"
+    >>> jwtmint.mint_api_token("my-api-key", secret, now=1700000000).split(".")[2]
+    '0SatvsjV2SZUTxJbzAMWF4IqnnexyzOdzJRYobX3xuY'
+    """
+    api = _args.text(api_key, "api_key")
+    when = _args.now(now)
+    skew = _args.seconds(skew, "skew")
+    ttl = _args.seconds(ttl, "ttl")
+    key = secret if isinstance(secret, Key) else Key(secret)
+    # The payload's longest form: every API key byte escaped as \\u00XX, two 20-digit times.
+    capacity = _token_capacity(len('{"iss":"","iat":,"exp":}') + 6 * len(api) + 40)
+    key_pointer = key._handle.borrow()
+    try:
+        token = _into_buffer(
+            lambda buffer, cap, out_len: _lib.jwtmint_mint_api_token(
+                key_pointer, api, len(api), when, skew, ttl, buffer, cap, out_len
+            ),
+            capacity,
+        )
+    finally:
+        key._handle.give_back()
+        if key is not secret:
+            key.close()
+    return token.decode("ascii")
+
+
+def mint(key: Key, claims: Mapping[str, Any]) -> str:
+    """An HS256 JWT whose payload is ``claims``, as compact JSON, under the header
+    ``{"alg":"HS256","typ":"JWT"}``.
+
+    The claims are serialized with ``json.dumps(claims, separators=(",", ":"),
+    ensure_ascii=False, allow_nan=False)`` and the library signs exactly those bytes, after
+    checking them with the verifier's rules: a member named twice (``{1: .., "1": ..}``)
+    raises :class:`~jwtmint.Malformed`, a registered claim of the wrong type (``"exp":
+    "soon"``) :class:`~jwtmint.MalformedClaim`. Nothing is added: include ``exp`` if the
+    verifier requires it (the default verifier does).
+
+    Raises ``TypeError`` for claims that are not a mapping or hold values ``json`` cannot
+    serialize; :class:`~jwtmint.InvalidInput` (code 107) for NaN or infinite floats and
+    circular references.
+
+    >>> import jwtmint
+    >>> key = jwtmint.Key("my-zoom-api-secret-of-36-characters!")
+    >>> token = jwtmint.mint(key, {"sub": "user-1", "exp": 2000000000})
+    >>> jwtmint.Verifier(key).verify(token, now=1700000000)
+    {'sub': 'user-1', 'exp': 2000000000}
+    """
+    key = require_key(key)
+    if not isinstance(claims, Mapping):
+        raise TypeError(f"claims must be a dict (a mapping), not {type(claims).__name__}")
+    try:
+        text = json.dumps(
+            claims if isinstance(claims, dict) else dict(claims),
+            separators=(",", ":"),
+            ensure_ascii=False,
+            allow_nan=False,
+        )
+    except ValueError as error:
+        raise InvalidInput(_SERIALIZE, f"the claims cannot be serialized: {error}") from error
+    # surrogatepass: a lone surrogate becomes bytes the library refuses as invalid JSON.
+    payload = text.encode("utf-8", "surrogatepass")
+    key_pointer = key._handle.borrow()
+    try:
+        token = _into_buffer(
+            lambda buffer, cap, out_len: _lib.jwtmint_mint_json(
+                key_pointer, payload, len(payload), buffer, cap, out_len
+            ),
+            _token_capacity(len(payload)),
+        )
+    finally:
+        key._handle.give_back()
+    return token.decode("ascii")
