@@ -31,11 +31,22 @@ cargo +nightly fuzz build -O
 echo "fuzz: targets built in $((SECONDS - start)) s"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# The adversarial corpus's tokens (signed with the fuzz targets' secret) seed the token targets.
+mkdir -p "$work/adversarial"
+python3 -c '
+import json, pathlib, sys
+out = pathlib.Path(sys.argv[1])
+for f in sorted(pathlib.Path("tests/corpus").glob("*.json")):
+    for c in json.loads(f.read_text(encoding="utf-8"))["cases"]:
+        (out / c["name"]).write_bytes(c["token"].encode())
+' "$work/adversarial"
 failed=()
 for t in "${targets[@]}"; do
   mkdir -p "$work/$t"
-  # New inputs go to the scratch directory; fuzz/corpus/$t is only read.
-  if cargo +nightly fuzz run -O "$t" "$work/$t" "fuzz/corpus/$t" -- \
+  extra=()
+  case "$t" in verify | decode_unverified) extra=("$work/adversarial") ;; esac
+  # New inputs go to the scratch directory; the corpora are only read.
+  if cargo +nightly fuzz run -O "$t" "$work/$t" "fuzz/corpus/$t" "${extra[@]}" -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       >"$work/$t.log" 2>&1; then
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log")"
