@@ -110,14 +110,17 @@ SIZE_MAX = 2 ** (8 * ctypes.sizeof(c_size_t)) - 1
 
 def result_name(code: int) -> str:
     """The stable snake_case name of a result code ("expired"), from the library."""
-    return lib.jwtmint_result_name(code).decode("ascii")
+    name: bytes = lib.jwtmint_result_name(code)
+    return name.decode("ascii")
 
 
 def result_message(code: int) -> str:
     """The library's static English description of a result code."""
-    return lib.jwtmint_result_str(code).decode("utf-8")
+    message: bytes = lib.jwtmint_result_str(code)
+    return message.decode("utf-8")
 
 
 def library_version() -> str:
     """The version of the loaded libjwtmint, such as "0.1.0"."""
-    return lib.jwtmint_version().decode("ascii")
+    version: bytes = lib.jwtmint_version()
+    return version.decode("ascii")

@@ -25,7 +25,7 @@ def _token_capacity(payload_len: int) -> int:
     return _HEADER_B64_LEN + 1 + (4 * payload_len + 2) // 3 + 1 + _SIGNATURE_B64_LEN + 1
 
 
-def _into_buffer(call: Callable[[ctypes.Array, int, Any], int], capacity: int) -> bytes:
+def _into_buffer(call: Callable[[Any, int, Any], int], capacity: int) -> bytes:
     """Runs a C function that writes into a caller's buffer; retries once, at the size the
     library reports, if the buffer was too small."""
     out_len = ctypes.c_size_t()
@@ -89,7 +89,7 @@ class ApiTokenMinter(Owner):
             )
         finally:
             key._handle.give_back()
-        self._capacity = _lib.jwtmint_api_minter_max_token_len(self._handle.borrow()) + 1
+        self._capacity: int = _lib.jwtmint_api_minter_max_token_len(self._handle.borrow()) + 1
         self._handle.give_back()
         # Room for the longest token and its NUL: one call always suffices.
         self._buffer_type = ctypes.c_char * self._capacity
@@ -137,7 +137,8 @@ class ApiTokenMinter(Owner):
             raise from_code(code)
         # The buffer has room for the NUL the library writes after the token (a token is
         # base64url and dots: it holds no NUL), so .value is the token.
-        return buffer.value.decode("ascii")
+        token: bytes = buffer.value
+        return token.decode("ascii")
 
     def __repr__(self) -> str:
         state = " closed" if self.closed else ""

@@ -200,7 +200,7 @@ class _Settings:
             raise from_code(code)
 
     def _configure(self, pointer: int) -> int:
-        code = _lib.jwtmint_verifier_set_leeway(pointer, self.leeway)
+        code: int = _lib.jwtmint_verifier_set_leeway(pointer, self.leeway)
         code = code or _lib.jwtmint_verifier_set_max_len(pointer, self.max_len)
         if not code and self.issuer is not None:
             code = _lib.jwtmint_verifier_set_issuer(pointer, self.issuer, len(self.issuer))
