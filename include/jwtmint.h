@@ -18,8 +18,9 @@
  *   (NULL, 0) asks for the length. On any other failure nothing is written.
  * - Every pointer is checked for NULL (JWTMINT_NULL_POINTER); every function catches panics
  *   (JWTMINT_PANIC) instead of unwinding into C.
- * - Keys and minters are immutable and may be shared between threads. A verifier is
- *   configured first (its setters are not thread-safe), then shared: verifying is thread-safe.
+ * - Keys, minters and token caches may be shared between threads: every function on them
+ *   but *_free is thread-safe. Verifiers (JWT, Video SDK, webhook) are configured first (their
+ *   setters are not thread-safe), then shared: verifying is thread-safe.
  */
 
 #ifndef JWTMINT_H
@@ -61,6 +62,56 @@
 #define JWTMINT_ABI_VERSION 1
 
 /**
+ * Seconds before `exp` at which a token cache mints a fresh token, by default.
+ */
+#define JWTMINT_DEFAULT_REFRESH_MARGIN 60
+
+/**
+ * `role` of a participant (`role_type` 0).
+ */
+#define JWTMINT_VIDEOSDK_ROLE_PARTICIPANT 0
+
+/**
+ * `role` of a host (`role_type` 1): the first to join is the host, later ones co-hosts.
+ */
+#define JWTMINT_VIDEOSDK_ROLE_HOST 1
+
+/**
+ * The value of a `jwtmint_videosdk_options` integer field that is not set: an optional flag
+ * left out of the token. `jwtmint_videosdk_options_init` sets the role and every flag to it;
+ * minting refuses a role that is still unset.
+ */
+#define JWTMINT_VIDEOSDK_UNSET -1
+
+/**
+ * The lifetime (`exp - iat`, seconds) `jwtmint_videosdk_options_init` sets: two hours.
+ */
+#define JWTMINT_VIDEOSDK_DEFAULT_TTL 7200
+
+/**
+ * The shortest lifetime Zoom accepts for a Video SDK token: 30 minutes.
+ */
+#define JWTMINT_VIDEOSDK_MIN_TTL 1800
+
+/**
+ * The longest lifetime Zoom accepts for a Video SDK token: 48 hours.
+ */
+#define JWTMINT_VIDEOSDK_MAX_TTL 172800
+
+/**
+ * How far, in seconds, a request's timestamp may be from `now` (either way) unless
+ * `jwtmint_webhook_set_tolerance` says otherwise: five minutes.
+ */
+#define JWTMINT_DEFAULT_WEBHOOK_TOLERANCE 300
+
+/**
+ * The length of an `x-zm-signature` value, without a NUL: `v0=` and 64 hex digits. A buffer of
+ * `JWTMINT_WEBHOOK_SIGNATURE_LEN + 1` bytes always holds `jwtmint_webhook_sign`'s output and
+ * its NUL.
+ */
+#define JWTMINT_WEBHOOK_SIGNATURE_LEN 67
+
+/**
  * A minter of Zoom API JWTs for one API key and secret: the header, the start of the payload
  * and the HMAC state over them are computed once, when the minter is made, so each token costs
  * little and allocates nothing.
@@ -69,6 +120,18 @@
  * minter may be used by any number of threads at once.
  */
 typedef struct jwtmint_api_minter jwtmint_api_minter;
+
+/**
+ * Hands out the current Zoom API JWT of one minter, minting a new one only when the current
+ * one is within the refresh margin of its `exp` (or was issued after the `now` asked about).
+ *
+ * Made by `jwtmint_api_token_cache_new`, released by `jwtmint_api_token_cache_free`.
+ *
+ * Thread-safe: every function but `_free` takes a `const` cache, and any number of threads
+ * may call them at once. When the token is stale, one caller mints while the others wait
+ * for its token instead of minting their own: one mint per refresh window.
+ */
+typedef struct jwtmint_api_token_cache jwtmint_api_token_cache;
 
 /**
  * An HS256 key: the keyed HMAC state derived from a secret (the secret itself is not kept).
@@ -93,13 +156,41 @@ typedef struct jwtmint_key jwtmint_key;
 typedef struct jwtmint_verifier jwtmint_verifier;
 
 /**
+ * Verifies Video SDK session tokens of one SDK key (`app_key`) under one key (the Video SDK
+ * secret).
+ *
+ * Made by `jwtmint_videosdk_verifier_new`, configured with the
+ * `jwtmint_videosdk_verifier_set_*` functions, released by `jwtmint_videosdk_verifier_free`.
+ *
+ * Thread-safety: configure first, then share. `jwtmint_videosdk_verifier_verify` takes a
+ * `const` verifier and may run on any number of threads at once; the setters change the
+ * verifier and must not run while any other thread uses it.
+ */
+typedef struct jwtmint_videosdk_verifier jwtmint_videosdk_verifier;
+
+/**
+ * Checks Zoom webhook requests for one app's webhook secret token: the `x-zm-signature`
+ * header (`v0=` and the lower-case hex HMAC-SHA256 of `v0:<timestamp>:<body>`) and the
+ * `x-zm-request-timestamp` header.
+ *
+ * Made by `jwtmint_webhook_new`, configured with `jwtmint_webhook_set_tolerance`, released by
+ * `jwtmint_webhook_free` (which wipes the key material).
+ *
+ * Thread-safety: configure first, then share. `jwtmint_webhook_verify`,
+ * `jwtmint_webhook_url_validation` and `jwtmint_webhook_sign` take a `const` handle and may run
+ * on any number of threads at once; `jwtmint_webhook_set_tolerance` must not run while any
+ * other thread uses the handle.
+ */
+typedef struct jwtmint_webhook jwtmint_webhook;
+
+/**
  * The result of every fallible function: `JWTMINT_OK` (0) or an error code.
  *
  * Codes are stable: a number is never reused or renumbered. They are grouped by what went
  * wrong: 1xx the caller's input (key, arguments, buffer), 2xx a malformed token, 3xx a rejected
- * header, 4xx a bad signature, 5xx rejected claims, 6xx the Zoom extras of the Rust library
- * (Video SDK tokens, webhooks; no function of this header returns them yet), 9xx the C ABI
- * itself (NULL pointer, invalid UTF-8, panic). `jwtmint_result_str` gives a message for each.
+ * header, 4xx a bad signature, 5xx rejected claims, 6xx the Zoom extras (600–619 Video SDK
+ * tokens, 620–639 webhooks), 9xx the C ABI itself (NULL pointer, invalid UTF-8, panic).
+ * `jwtmint_result_str` gives a message for each.
  */
 typedef uint32_t jwtmint_result;
 
@@ -108,6 +199,110 @@ typedef uint32_t jwtmint_result;
  * `JWTMINT_SECRET_*` constants.
  */
 typedef uint32_t jwtmint_secret_encoding;
+
+/**
+ * What a Video SDK session token carries and how long it lives: the input of
+ * `jwtmint_videosdk_mint`.
+ *
+ * Start from `jwtmint_videosdk_options_init(&opts, sizeof opts)`, which sets `struct_size` and
+ * the defaults, then set the fields you need. Later versions may add fields at the end of the
+ * struct; `struct_size` tells the library which version the caller was compiled with.
+ *
+ * Text fields are `(pointer, length)` pairs of UTF-8, not NUL-terminated, read during
+ * `jwtmint_videosdk_mint` only. For the required `app_key` and `tpc`, `(NULL, 0)` is empty
+ * (and refused). For the optional ones, a NULL pointer (with length 0) leaves the claim out,
+ * while a non-NULL pointer with length 0 sets it to the empty text. Zoom's length limits count
+ * UTF-16 code units, as JavaScript's `String.length` does (an emoji counts two).
+ *
+ * The integer flags are `JWTMINT_VIDEOSDK_UNSET` (-1: left out of the token), 0 or 1.
+ */
+typedef struct {
+    /**
+     * `sizeof(jwtmint_videosdk_options)`, set by `jwtmint_videosdk_options_init`.
+     */
+    size_t struct_size;
+    /**
+     * The Video SDK key (`app_key`). Required, not empty.
+     */
+    const uint8_t *app_key;
+    /**
+     * Length of `app_key` in bytes.
+     */
+    size_t app_key_len;
+    /**
+     * The session name (`tpc`). Required: 1 to 200 UTF-16 code units.
+     */
+    const uint8_t *tpc;
+    /**
+     * Length of `tpc` in bytes.
+     */
+    size_t tpc_len;
+    /**
+     * `user_identity`, your identifier of the user. Optional: at most 35 UTF-16 code units.
+     */
+    const uint8_t *user_identity;
+    /**
+     * Length of `user_identity` in bytes.
+     */
+    size_t user_identity_len;
+    /**
+     * `session_key`, your identifier of the session. Optional: at most 36 UTF-16 code units.
+     */
+    const uint8_t *session_key;
+    /**
+     * Length of `session_key` in bytes.
+     */
+    size_t session_key_len;
+    /**
+     * `geo_regions`, optional: Zoom's region codes joined by commas, no spaces, none repeated
+     * (`"US,DE"`). The codes: AU BR CA CN DE HK IN JP MX NL SG US.
+     */
+    const uint8_t *geo_regions;
+    /**
+     * Length of `geo_regions` in bytes.
+     */
+    size_t geo_regions_len;
+    /**
+     * `telemetry_tracking_id`, optional.
+     */
+    const uint8_t *telemetry_tracking_id;
+    /**
+     * Length of `telemetry_tracking_id` in bytes.
+     */
+    size_t telemetry_tracking_id_len;
+    /**
+     * The lifetime, `exp - iat`, in seconds: from `JWTMINT_VIDEOSDK_MIN_TTL` (1800) to
+     * `JWTMINT_VIDEOSDK_MAX_TTL` (172800). Default `JWTMINT_VIDEOSDK_DEFAULT_TTL` (7200).
+     */
+    uint64_t ttl;
+    /**
+     * How many seconds `iat` is backdated before `now`, to absorb clock differences; shorter
+     * than `ttl`. Default `JWTMINT_DEFAULT_SKEW` (30).
+     */
+    uint64_t skew;
+    /**
+     * `role_type`: `JWTMINT_VIDEOSDK_ROLE_PARTICIPANT` or `JWTMINT_VIDEOSDK_ROLE_HOST`.
+     * Required: the default, `JWTMINT_VIDEOSDK_UNSET`, is refused.
+     */
+    int32_t role;
+    /**
+     * `cloud_recording_option`: 1 for one cloud recording per participant, 0 for one combined
+     * recording.
+     */
+    int32_t cloud_recording_option;
+    /**
+     * `cloud_recording_election`: 1 if this user may be elected to make the cloud recording.
+     */
+    int32_t cloud_recording_election;
+    /**
+     * `video_webrtc_mode`: 1 if video uses WebRTC (web SDK).
+     */
+    int32_t video_webrtc_mode;
+    /**
+     * `audio_webrtc_mode`: 1 if audio uses WebRTC (web SDK).
+     */
+    int32_t audio_webrtc_mode;
+} jwtmint_videosdk_options;
 
 /**
  * Success.
@@ -379,6 +574,15 @@ typedef uint32_t jwtmint_secret_encoding;
  */
 #define JWTMINT_SECRET_BASE64URL 3
 
+/**
+ * The way jsrsasign, the library of Zoom's Node.js samples, reads a secret string: an
+ * even-length, all-hex text (either case) is decoded as hex; any other text gives the low
+ * byte of each UTF-16 code unit (not its UTF-8 bytes). Only for secrets that were used with
+ * those samples: characters above U+00FF lose their high byte, so distinct secrets can give
+ * the same key.
+ */
+#define JWTMINT_SECRET_JSRSASIGN_COMPAT 4
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -430,8 +634,9 @@ jwtmint_result jwtmint_key_new(const uint8_t *secret, size_t secret_len, jwtmint
 
 /**
  * Makes a key from secret text in an encoding: `JWTMINT_SECRET_UTF8` (the text's bytes, as
- * `jwtmint_key_new`), `JWTMINT_SECRET_HEX`, `JWTMINT_SECRET_BASE64` or
- * `JWTMINT_SECRET_BASE64URL`. The text is not NUL-terminated: its length is `text_len`.
+ * `jwtmint_key_new`), `JWTMINT_SECRET_HEX`, `JWTMINT_SECRET_BASE64`,
+ * `JWTMINT_SECRET_BASE64URL` or `JWTMINT_SECRET_JSRSASIGN_COMPAT` (the secret as Zoom's
+ * Node.js samples read it). The text is not NUL-terminated: its length is `text_len`.
  *
  * On success `*out` receives a new key that the caller owns and must release with
  * `jwtmint_key_free`. Neither the text nor the decoded bytes are kept (the decoded copy is
@@ -691,29 +896,29 @@ void jwtmint_verifier_free(jwtmint_verifier *verifier);
  * Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`
  * (default 60).
  *
- * Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread may use the verifier during the call.
+ * Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread
+ * may use the verifier during the call.
  *
  * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
  *
  * # Safety
  * `verifier` is NULL or a live verifier.
  */
-jwtmint_result jwtmint_verifier_set_leeway(jwtmint_verifier *verifier,
-                                           uint64_t seconds);
+jwtmint_result jwtmint_verifier_set_leeway(jwtmint_verifier *verifier, uint64_t seconds);
 
 /**
  * Sets the longest token accepted, in bytes (default 8192). Longer tokens are rejected with
  * `JWTMINT_TOO_LONG` before anything is decoded.
  *
- * Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread may use the verifier during the call.
+ * Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread
+ * may use the verifier during the call.
  *
  * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
  *
  * # Safety
  * `verifier` is NULL or a live verifier.
  */
-jwtmint_result jwtmint_verifier_set_max_len(jwtmint_verifier *verifier,
-                                            size_t max_len);
+jwtmint_result jwtmint_verifier_set_max_len(jwtmint_verifier *verifier, size_t max_len);
 
 /**
  * Requires `iss` to be present and equal to the given issuer (`issuer_len` bytes of UTF-8,
@@ -789,8 +994,8 @@ jwtmint_result jwtmint_verifier_set_required_claims(jwtmint_verifier *verifier,
  * Verifies a token (`token_len` bytes, not NUL-terminated) at the time `now` (seconds since
  * the Unix epoch; see `jwtmint_now`), without returning its claims.
  *
- * Borrows every argument for the call only. Thread-safe: any number of threads may verify with one verifier at once (while no setter
- * runs).
+ * Borrows every argument for the call only. Thread-safe: any number of threads may verify with
+ * one verifier at once (while no setter runs).
  *
  * Results, in the order the checks run (the first failure is returned):
  * - `JWTMINT_OK`: every check passed;
@@ -870,6 +1075,437 @@ const char *jwtmint_version(void);
  * Thread-safe; cannot fail.
  */
 uint32_t jwtmint_abi_version(void);
+
+/**
+ * Makes a token cache over a copy of `minter` (same API key, key, skew and ttl): the minter
+ * may be freed right after this call. `refresh_margin` is how many seconds before a token's
+ * `exp` a new one is minted (`JWTMINT_DEFAULT_REFRESH_MARGIN` is 60).
+ *
+ * On success `*out` receives a new cache that the caller owns and must release with
+ * `jwtmint_api_token_cache_free`. Thread-safe.
+ *
+ * Results:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `minter` or `out` is NULL;
+ * - `JWTMINT_INVALID_ARGUMENT`: the minter's skew plus `refresh_margin` is not less than its
+ *   ttl (a token would be stale as soon as it is minted);
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `minter` is NULL or a live minter; `out` is NULL or valid for a write of one pointer.
+ */
+jwtmint_result jwtmint_api_token_cache_new(const jwtmint_api_minter *minter,
+                                           uint64_t refresh_margin,
+                                           jwtmint_api_token_cache **out);
+
+/**
+ * Releases a token cache (and its copy of the minter's key). NULL is a no-op.
+ *
+ * No other thread may be using the cache.
+ *
+ * # Safety
+ * `cache` is NULL or a cache from `jwtmint_api_token_cache_new` that has not been freed; it
+ * must not be used after this call.
+ */
+void jwtmint_api_token_cache_free(jwtmint_api_token_cache *cache);
+
+/**
+ * Writes the token to use at the time `now` (seconds since the Unix epoch; see
+ * `jwtmint_now`) into the caller's buffer `out` of `cap` bytes: the cached token while it is
+ * fresh, else a newly minted one, which is cached.
+ *
+ * Output as in `jwtmint_api_minter_mint`: a buffer of
+ * `jwtmint_api_minter_max_token_len(minter) + 1` bytes always holds the token and its NUL.
+ * When the buffer is too small, only `*out_len` is written (the token is cached all the same,
+ * so asking again with a larger buffer returns the same token).
+ *
+ * Borrows every argument for the call only. Thread-safe: any number of threads may ask one
+ * cache at once.
+ *
+ * Results:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `cache` or `out_len` is NULL, or `out` is NULL with `cap > 0`;
+ * - `JWTMINT_INVALID_ARGUMENT`: `cap` exceeds `PTRDIFF_MAX`;
+ * - `JWTMINT_TIME_OVERFLOW`: minting at `now` overflows a 64-bit time (nothing is cached);
+ * - `JWTMINT_BUFFER_TOO_SMALL`: `*out_len` holds the length needed;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `cache` is NULL or a live cache; `out` is NULL or valid for writes of `cap` bytes;
+ * `out_len` is NULL or valid for a write of one `size_t`; `out` and `out_len` do not overlap.
+ */
+jwtmint_result jwtmint_api_token_cache_token(const jwtmint_api_token_cache *cache,
+                                             int64_t now,
+                                             uint8_t *out,
+                                             size_t cap,
+                                             size_t *out_len);
+
+/**
+ * Forgets the cached token, so that the next `jwtmint_api_token_cache_token` mints a new one
+ * (for example after Zoom refused the cached one).
+ *
+ * Thread-safe: may run while other threads ask the cache for its token.
+ *
+ * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `cache` is NULL; `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `cache` is NULL or a live cache.
+ */
+jwtmint_result jwtmint_api_token_cache_clear(const jwtmint_api_token_cache *cache);
+
+/**
+ * How many tokens the cache has minted so far, for metrics and tests. Returns 0 for a NULL
+ * cache.
+ *
+ * Thread-safe.
+ *
+ * # Safety
+ * `cache` is NULL or a live cache.
+ */
+uint64_t jwtmint_api_token_cache_mint_count(const jwtmint_api_token_cache *cache);
+
+/**
+ * Sets `*options` to the defaults, for a caller whose struct is `struct_size` bytes: every
+ * text NULL (`app_key` and `tpc` must then be set), `ttl` `JWTMINT_VIDEOSDK_DEFAULT_TTL`
+ * (7200), `skew` `JWTMINT_DEFAULT_SKEW` (30), `role` and every flag `JWTMINT_VIDEOSDK_UNSET`.
+ *
+ * Pass `sizeof(jwtmint_videosdk_options)`: `jwtmint_videosdk_options_init(&opts, sizeof opts)`.
+ * The size tells the library which version of the struct the caller was compiled with.
+ *
+ * Writes only `*options`, on success. Thread-safe.
+ *
+ * Results:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `options` is NULL;
+ * - `JWTMINT_INVALID_ARGUMENT`: `struct_size` is not the size of a version of the struct this
+ *   library knows (nothing written);
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `options` is NULL or valid for writes of `struct_size` bytes.
+ */
+jwtmint_result jwtmint_videosdk_options_init(jwtmint_videosdk_options *options, size_t struct_size);
+
+/**
+ * Mints a Video SDK session token for the time `now` (seconds since the Unix epoch; see
+ * `jwtmint_now`), signed with `key` (the Video SDK secret), into the caller's buffer `out` of
+ * `cap` bytes.
+ *
+ * The payload is `{"app_key":…,"role_type":…,"tpc":…,"version":1,"iat":…,"exp":…}` (`iat` is
+ * `now - skew`, `exp` is `iat + ttl`), followed by the optional claims that are set, in the
+ * order of Zoom's auth endpoint sample:
+ * `user_identity`, `session_key`, `geo_regions`, `cloud_recording_option`,
+ * `cloud_recording_election`, `telemetry_tracking_id`, `video_webrtc_mode`,
+ * `audio_webrtc_mode`. Every rule is checked before anything is signed.
+ *
+ * Output as in `jwtmint_api_minter_mint` (`(NULL, 0)` asks for the length; nothing but
+ * `*out_len` is written when the buffer is too small, nothing at all on other failures).
+ * Borrows every argument for the call only. Thread-safe.
+ *
+ * Results, the first failure in this order:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `key`, `options` or `out_len` is NULL, `out` is NULL with
+ *   `cap > 0`, or a text field is NULL with a non-zero length;
+ * - `JWTMINT_INVALID_ARGUMENT`: `options->struct_size` is not this version's (options not made
+ *   by `jwtmint_videosdk_options_init`), a length exceeds `PTRDIFF_MAX`, or `skew` is not
+ *   shorter than `ttl`;
+ * - `JWTMINT_INVALID_UTF8`: a text field is not UTF-8;
+ * - `JWTMINT_INVALID_VIDEO_SDK_CLAIM`: `role` is not 0 or 1 (unset included), or a flag is not
+ *   -1, 0 or 1;
+ * - `JWTMINT_UNKNOWN_GEO_REGION`, `JWTMINT_DUPLICATE_GEO_REGION`: the region list has an
+ *   unknown or empty item (`""`, `"US,"`, `"us"`, `"US, DE"`), or names a region twice;
+ * - `JWTMINT_LIFETIME_OUT_OF_RANGE`: `ttl` is not from 1800 to 172800;
+ * - `JWTMINT_TIME_OVERFLOW`: `now - skew` or `iat + ttl` overflows;
+ * - `JWTMINT_EMPTY_FIELD`: `app_key` or `tpc` is empty;
+ * - `JWTMINT_FIELD_TOO_LONG`: `tpc`, `user_identity` or `session_key` is too long;
+ * - `JWTMINT_BUFFER_TOO_SMALL`: `*out_len` holds the length needed;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `key` is NULL or a live key; `options` is NULL or a struct initialized by
+ * `jwtmint_videosdk_options_init` whose text fields are `(NULL, 0)` or valid for reads of
+ * their length; `out` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or valid
+ * for a write of one `size_t`; the outputs overlap neither each other nor the inputs.
+ */
+jwtmint_result jwtmint_videosdk_mint(const jwtmint_key *key,
+                                     const jwtmint_videosdk_options *options,
+                                     int64_t now,
+                                     uint8_t *out,
+                                     size_t cap,
+                                     size_t *out_len);
+
+/**
+ * Makes a verifier of Video SDK tokens for the SDK key `app_key` (`app_key_len` bytes of
+ * UTF-8, not NUL-terminated; copied): leeway 60 s, length limit 8192 bytes, and `app_key`,
+ * `tpc`, `role_type`, `version`, `iat`, `exp` required. An empty `app_key` matches no token.
+ *
+ * The verifier keeps its own reference to the key: the key may be freed right after this
+ * call. On success `*out` receives a new verifier that the caller owns and must release with
+ * `jwtmint_videosdk_verifier_free`.
+ *
+ * Thread-safe.
+ *
+ * Results:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `key` or `out` is NULL, or `app_key` is NULL with
+ *   `app_key_len > 0`;
+ * - `JWTMINT_INVALID_UTF8`: the SDK key is not UTF-8;
+ * - `JWTMINT_INVALID_ARGUMENT`: `app_key_len` exceeds `PTRDIFF_MAX`;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `key` is NULL or a live key; `app_key` is NULL or valid for reads of `app_key_len` bytes;
+ * `out` is NULL or valid for a write of one pointer.
+ */
+jwtmint_result jwtmint_videosdk_verifier_new(const jwtmint_key *key,
+                                             const uint8_t *app_key,
+                                             size_t app_key_len,
+                                             jwtmint_videosdk_verifier **out);
+
+/**
+ * Releases a Video SDK verifier. NULL is a no-op.
+ *
+ * No other thread may be using the verifier.
+ *
+ * # Safety
+ * `verifier` is NULL or a verifier from `jwtmint_videosdk_verifier_new` that has not been
+ * freed; it must not be used after this call.
+ */
+void jwtmint_videosdk_verifier_free(jwtmint_videosdk_verifier *verifier);
+
+/**
+ * Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`
+ * (default 60).
+ *
+ * Changes the verifier in place. Not thread-safe: no other thread may use the verifier during
+ * the call.
+ *
+ * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `verifier` is NULL or a live Video SDK verifier.
+ */
+jwtmint_result jwtmint_videosdk_verifier_set_leeway(jwtmint_videosdk_verifier *verifier,
+                                                    uint64_t seconds);
+
+/**
+ * Sets the longest token accepted, in bytes (default 8192). Longer tokens are rejected with
+ * `JWTMINT_TOO_LONG` before anything is decoded.
+ *
+ * Changes the verifier in place. Not thread-safe: no other thread may use the verifier during
+ * the call.
+ *
+ * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `verifier` is NULL or a live Video SDK verifier.
+ */
+jwtmint_result jwtmint_videosdk_verifier_set_max_len(jwtmint_videosdk_verifier *verifier,
+                                                     size_t max_len);
+
+/**
+ * Verifies a Video SDK token (`token_len` bytes, not NUL-terminated) at the time `now`
+ * (seconds since the Unix epoch) and, once every check has passed, writes its claims as
+ * compact JSON into the caller's buffer `out` of `cap` bytes.
+ *
+ * The claims JSON is re-serialized from the verified claims, not the signed bytes: Zoom's
+ * member order (`app_key`, `role_type`, `tpc`, `version`, `iat`, `exp`, then the optional
+ * claims that are present), flags as 0 or 1, and claims Zoom does not define left out.
+ *
+ * Output as in `jwtmint_verifier_verify`: `JWTMINT_BUFFER_TOO_SMALL` is returned only for a
+ * token that passed every check, with only `*out_len` written; `(NULL, 0)` asks for the
+ * length; on any other failure nothing is written.
+ *
+ * Borrows every argument for the call only. Thread-safe: any number of threads may verify
+ * with one verifier at once (while no setter runs).
+ *
+ * Results, the first failure in this order:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `verifier` or `out_len` is NULL, `token` is NULL with
+ *   `token_len > 0`, or `out` is NULL with `cap > 0`;
+ * - `JWTMINT_INVALID_ARGUMENT`: `token_len` or `cap` exceeds `PTRDIFF_MAX`;
+ * - every result of `jwtmint_verifier_check` (length, encoding, header, signature, registered
+ *   claims, `JWTMINT_MISSING_CLAIM` for a missing Video SDK claim, time);
+ * - `JWTMINT_CLAIMS_TYPE`: a Video SDK claim has the wrong JSON type (`"role_type":"1"`,
+ *   `null` for an optional claim);
+ * - `JWTMINT_APP_KEY_MISMATCH`: `app_key` is not the verifier's SDK key;
+ * - `JWTMINT_INVALID_VIDEO_SDK_CLAIM`, `JWTMINT_UNKNOWN_GEO_REGION`,
+ *   `JWTMINT_DUPLICATE_GEO_REGION`, `JWTMINT_EMPTY_FIELD`, `JWTMINT_FIELD_TOO_LONG`,
+ *   `JWTMINT_LIFETIME_OUT_OF_RANGE`: a claim breaks a rule Zoom's minting follows (the rules
+ *   of `jwtmint_videosdk_mint`);
+ * - `JWTMINT_BUFFER_TOO_SMALL`: the token is valid; `*out_len` holds the length needed;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `verifier` is NULL or a live Video SDK verifier; `token` is NULL or valid for reads of
+ * `token_len` bytes; `out` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or
+ * valid for a write of one `size_t`; the outputs overlap neither each other nor the token.
+ */
+jwtmint_result jwtmint_videosdk_verifier_verify(const jwtmint_videosdk_verifier *verifier,
+                                                const uint8_t *token,
+                                                size_t token_len,
+                                                int64_t now,
+                                                uint8_t *out,
+                                                size_t cap,
+                                                size_t *out_len);
+
+/**
+ * Makes a webhook verifier from the app's webhook secret token (`secret_len` bytes, as Zoom
+ * shows it; any length but 0: Zoom chooses it, not you), with the tolerance
+ * `JWTMINT_DEFAULT_WEBHOOK_TOLERANCE` (300 s).
+ *
+ * The secret is not kept: the caller may wipe it right away. On success `*out` receives a new
+ * handle that the caller owns and must release with `jwtmint_webhook_free`.
+ *
+ * Thread-safe.
+ *
+ * Results:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `out` is NULL, or `secret` is NULL with `secret_len > 0`;
+ * - `JWTMINT_EMPTY_SECRET`: `secret_len` is 0;
+ * - `JWTMINT_INVALID_ARGUMENT`: `secret_len` exceeds `PTRDIFF_MAX`;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `secret` is NULL or valid for reads of `secret_len` bytes; `out` is NULL or valid for a
+ * write of one pointer.
+ */
+jwtmint_result jwtmint_webhook_new(const uint8_t *secret, size_t secret_len, jwtmint_webhook **out);
+
+/**
+ * Releases a webhook verifier and wipes its key material. NULL is a no-op.
+ *
+ * No other thread may be using the handle.
+ *
+ * # Safety
+ * `webhook` is NULL or a handle from `jwtmint_webhook_new` that has not been freed; it must
+ * not be used after this call.
+ */
+void jwtmint_webhook_free(jwtmint_webhook *webhook);
+
+/**
+ * Sets how far, in seconds, a request's timestamp may be from `now`, either way (default
+ * `JWTMINT_DEFAULT_WEBHOOK_TOLERANCE`, 300). Replayed requests are accepted within this
+ * window: keep it short.
+ *
+ * Changes the handle in place. Not thread-safe: no other thread may use the handle during the
+ * call.
+ *
+ * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `webhook` is NULL; `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `webhook` is NULL or a live webhook verifier.
+ */
+jwtmint_result jwtmint_webhook_set_tolerance(jwtmint_webhook *webhook, uint64_t seconds);
+
+/**
+ * Checks a webhook request at the time `now` (seconds since the Unix epoch; see
+ * `jwtmint_now`): its `x-zm-request-timestamp` header value (`timestamp`), raw body (`body`,
+ * exactly as received, not re-encoded) and `x-zm-signature` header value (`signature`), none
+ * NUL-terminated. On success, writes the request's timestamp to `*out_timestamp` unless
+ * `out_timestamp` is NULL; on failure writes nothing.
+ *
+ * Borrows every argument for the call only. Thread-safe (while no setter runs).
+ *
+ * Results, the first failure in this order:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `webhook` is NULL, or an input is NULL with a non-zero length;
+ * - `JWTMINT_INVALID_ARGUMENT`: a length exceeds `PTRDIFF_MAX`;
+ * - `JWTMINT_WEBHOOK_TIMESTAMP_MALFORMED`: the timestamp is not 1 to 20 ASCII digits within
+ *   64 bits (no sign, no spaces);
+ * - `JWTMINT_WEBHOOK_SIGNATURE_PREFIX`: the signature does not start with `v0=`;
+ * - `JWTMINT_WEBHOOK_SIGNATURE_LENGTH`: `v0=` is not followed by exactly 64 characters;
+ * - `JWTMINT_WEBHOOK_SIGNATURE_ENCODING`: they are not lower-case hex digits;
+ * - `JWTMINT_WEBHOOK_SIGNATURE_MISMATCH`: the signature does not match (compared in constant
+ *   time);
+ * - `JWTMINT_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE`: the timestamp is further from `now` than
+ *   the tolerance;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `webhook` is NULL or a live webhook verifier; each input is NULL or valid for reads of its
+ * length; `out_timestamp` is NULL or valid for a write of one `uint64_t`.
+ */
+jwtmint_result jwtmint_webhook_verify(const jwtmint_webhook *webhook,
+                                      const uint8_t *timestamp,
+                                      size_t timestamp_len,
+                                      const uint8_t *body,
+                                      size_t body_len,
+                                      const uint8_t *signature,
+                                      size_t signature_len,
+                                      int64_t now,
+                                      uint64_t *out_timestamp);
+
+/**
+ * Answers Zoom's `endpoint.url_validation` challenge at the time `now`: checks the request as
+ * `jwtmint_webhook_verify` does, then reads the body strictly (a JSON object with unique member
+ * names at every depth, `event` exactly `"endpoint.url_validation"`, `payload.plainToken` a
+ * non-empty string), and writes the response body
+ * `{"plainToken":"…","encryptedToken":"<hex HMAC-SHA256 of plainToken>"}` into the caller's
+ * buffer `out` of `cap` bytes. Send it with status 200 and `Content-Type: application/json`.
+ *
+ * Output as in `jwtmint_verifier_verify`: `JWTMINT_BUFFER_TOO_SMALL` only for a request that
+ * passed every check, with only `*out_len` written; `(NULL, 0)` asks for the length; on any
+ * other failure nothing is written.
+ *
+ * Borrows every argument for the call only. Thread-safe (while no setter runs).
+ *
+ * Results, the first failure in this order:
+ * - those of `jwtmint_webhook_verify`, and `JWTMINT_NULL_POINTER` also when `out_len` is
+ *   NULL or `out` is NULL with `cap > 0`;
+ * - `JWTMINT_WEBHOOK_BODY_MALFORMED`: the body is not a JSON object with unique member
+ *   names, or `event` or `payload` is missing or of the wrong type;
+ * - `JWTMINT_UNEXPECTED_WEBHOOK_EVENT`: `event` is another event;
+ * - `JWTMINT_INVALID_PLAIN_TOKEN`: `payload.plainToken` is missing, not a string, or empty;
+ * - `JWTMINT_BUFFER_TOO_SMALL`: `*out_len` holds the length needed;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `webhook` is NULL or a live webhook verifier; each input is NULL or valid for reads of its
+ * length; `out` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or valid for a
+ * write of one `size_t`; the outputs overlap neither each other nor the inputs.
+ */
+jwtmint_result jwtmint_webhook_url_validation(const jwtmint_webhook *webhook,
+                                              const uint8_t *timestamp,
+                                              size_t timestamp_len,
+                                              const uint8_t *body,
+                                              size_t body_len,
+                                              const uint8_t *signature,
+                                              size_t signature_len,
+                                              int64_t now,
+                                              uint8_t *out,
+                                              size_t cap,
+                                              size_t *out_len);
+
+/**
+ * Writes the `x-zm-signature` value of a request with this `timestamp` (seconds since the
+ * epoch, as its `x-zm-request-timestamp` header says it in decimal) and raw `body`, for test
+ * harnesses and webhook senders: `v0=` and 64 lower-case hex digits,
+ * `JWTMINT_WEBHOOK_SIGNATURE_LEN` bytes, into the caller's buffer `out` of `cap` bytes.
+ *
+ * Output as in `jwtmint_api_minter_mint`. Borrows every argument for the call only.
+ * Thread-safe (while no setter runs).
+ *
+ * Results:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `webhook` or `out_len` is NULL, `body` is NULL with
+ *   `body_len > 0`, or `out` is NULL with `cap > 0`;
+ * - `JWTMINT_INVALID_ARGUMENT`: `body_len` or `cap` exceeds `PTRDIFF_MAX`;
+ * - `JWTMINT_BUFFER_TOO_SMALL`: `*out_len` holds the length needed (67);
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `webhook` is NULL or a live webhook verifier; `body` is NULL or valid for reads of
+ * `body_len` bytes; `out` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or
+ * valid for a write of one `size_t`; the outputs overlap neither each other nor the body.
+ */
+jwtmint_result jwtmint_webhook_sign(const jwtmint_webhook *webhook,
+                                    uint64_t timestamp,
+                                    const uint8_t *body,
+                                    size_t body_len,
+                                    uint8_t *out,
+                                    size_t cap,
+                                    size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -16,9 +16,9 @@ use crate::boundary::guard_value;
 ///
 /// Codes are stable: a number is never reused or renumbered. They are grouped by what went
 /// wrong: 1xx the caller's input (key, arguments, buffer), 2xx a malformed token, 3xx a rejected
-/// header, 4xx a bad signature, 5xx rejected claims, 6xx the Zoom extras of the Rust library
-/// (Video SDK tokens, webhooks; no function of this header returns them yet), 9xx the C ABI
-/// itself (NULL pointer, invalid UTF-8, panic). `jwtmint_result_str` gives a message for each.
+/// header, 4xx a bad signature, 5xx rejected claims, 6xx the Zoom extras (600–619 Video SDK
+/// tokens, 620–639 webhooks), 9xx the C ABI itself (NULL pointer, invalid UTF-8, panic).
+/// `jwtmint_result_str` gives a message for each.
 pub type jwtmint_result = u32;
 
 /// Success.

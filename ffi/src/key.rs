@@ -28,6 +28,12 @@ pub const JWTMINT_SECRET_HEX: jwtmint_secret_encoding = 1;
 pub const JWTMINT_SECRET_BASE64: jwtmint_secret_encoding = 2;
 /// URL-safe base64 alphabet (as in a JWK `k`), padding optional.
 pub const JWTMINT_SECRET_BASE64URL: jwtmint_secret_encoding = 3;
+/// The way jsrsasign, the library of Zoom's Node.js samples, reads a secret string: an
+/// even-length, all-hex text (either case) is decoded as hex; any other text gives the low
+/// byte of each UTF-16 code unit (not its UTF-8 bytes). Only for secrets that were used with
+/// those samples: characters above U+00FF lose their high byte, so distinct secrets can give
+/// the same key.
+pub const JWTMINT_SECRET_JSRSASIGN_COMPAT: jwtmint_secret_encoding = 4;
 
 fn encoding(value: jwtmint_secret_encoding) -> Result<SecretEncoding, Fail> {
     match value {
@@ -35,6 +41,7 @@ fn encoding(value: jwtmint_secret_encoding) -> Result<SecretEncoding, Fail> {
         JWTMINT_SECRET_HEX => Ok(SecretEncoding::Hex),
         JWTMINT_SECRET_BASE64 => Ok(SecretEncoding::Base64),
         JWTMINT_SECRET_BASE64URL => Ok(SecretEncoding::Base64Url),
+        JWTMINT_SECRET_JSRSASIGN_COMPAT => Ok(SecretEncoding::JsrsasignCompat),
         _ => Err(jwtmint_core::Error::InvalidArgument {
             name: "secret encoding",
             reason: "expected one of the JWTMINT_SECRET_* constants",
@@ -80,8 +87,9 @@ pub unsafe extern "C" fn jwtmint_key_new(
 }
 
 /// Makes a key from secret text in an encoding: `JWTMINT_SECRET_UTF8` (the text's bytes, as
-/// `jwtmint_key_new`), `JWTMINT_SECRET_HEX`, `JWTMINT_SECRET_BASE64` or
-/// `JWTMINT_SECRET_BASE64URL`. The text is not NUL-terminated: its length is `text_len`.
+/// `jwtmint_key_new`), `JWTMINT_SECRET_HEX`, `JWTMINT_SECRET_BASE64`,
+/// `JWTMINT_SECRET_BASE64URL` or `JWTMINT_SECRET_JSRSASIGN_COMPAT` (the secret as Zoom's
+/// Node.js samples read it). The text is not NUL-terminated: its length is `text_len`.
 ///
 /// On success `*out` receives a new key that the caller owns and must release with
 /// `jwtmint_key_free`. Neither the text nor the decoded bytes are kept (the decoded copy is
@@ -198,7 +206,20 @@ mod tests {
                 JWTMINT_SECRET_BASE64URL,
                 JWTMINT_INVALID_SECRET_ENCODING,
             ),
-            (SECRET, 4, JWTMINT_INVALID_ARGUMENT),
+            // All hex, even length: jsrsasign decodes it, and 32 digits are only 16 bytes.
+            (SECRET, JWTMINT_SECRET_JSRSASIGN_COMPAT, JWTMINT_WEAK_SECRET),
+            (&hex[..], JWTMINT_SECRET_JSRSASIGN_COMPAT, JWTMINT_OK),
+            (
+                b"my-zoom-api-secret-of-36-characters!".as_slice(),
+                JWTMINT_SECRET_JSRSASIGN_COMPAT,
+                JWTMINT_OK,
+            ),
+            (
+                &hex[..36],
+                JWTMINT_SECRET_JSRSASIGN_COMPAT,
+                JWTMINT_WEAK_SECRET,
+            ),
+            (SECRET, 5, JWTMINT_INVALID_ARGUMENT),
             (
                 b"\xff".as_slice(),
                 JWTMINT_SECRET_UTF8,

@@ -28,25 +28,39 @@ compile_error!(
 );
 
 pub(crate) mod boundary;
+pub(crate) mod ptr;
+
+// cbindgen writes the header's functions in the order of these modules: the general JWT API
+// first, then the Zoom extras.
 pub mod codes;
 pub mod key;
 pub mod mint;
-pub(crate) mod ptr;
 pub mod verify;
 pub mod version;
 
+pub mod cache;
+pub mod videosdk;
+pub mod webhook;
+
+pub use cache::*;
 pub use codes::*;
 pub use key::*;
 pub use mint::*;
 pub use verify::*;
 pub use version::*;
+pub use videosdk::*;
+pub use webhook::*;
 
-// The header promises that keys, minters and verifiers may be shared between threads (and
-// verifiers configured on one thread, then used on others): if a change to the core ever made
-// one of them not `Send + Sync`, the build stops here.
+// The header promises that keys, minters, verifiers, webhook verifiers and token caches may be
+// shared between threads (and the configurable ones configured on one thread, then used on
+// others): if a change to the core ever made one of them not `Send + Sync`, the build stops
+// here.
 const _: () = {
     const fn shareable<T: Send + Sync>() {}
     shareable::<jwtmint_key>();
     shareable::<jwtmint_api_minter>();
     shareable::<jwtmint_verifier>();
+    shareable::<jwtmint_videosdk_verifier>();
+    shareable::<jwtmint_webhook>();
+    shareable::<jwtmint_api_token_cache>();
 };

@@ -15,7 +15,7 @@ use crate::ptr;
 /// Made by `jwtmint_api_minter_new`, released by `jwtmint_api_minter_free`. Immutable: one
 /// minter may be used by any number of threads at once.
 pub struct jwtmint_api_minter {
-    minter: ApiTokenMinter,
+    pub(crate) minter: ApiTokenMinter,
 }
 
 /// Default backdating of `iat`, in seconds, as in Zoom's sample: absorbs clock skew.

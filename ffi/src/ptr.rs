@@ -50,6 +50,23 @@ pub(crate) unsafe fn text<'a>(ptr: *const u8, len: usize) -> Result<&'a str, Fai
     std::str::from_utf8(raw).map_err(|_| Fail(JWTMINT_INVALID_UTF8))
 }
 
+/// Borrows optional input text: a NULL pointer means absent (`None`), and its length must then
+/// be 0 (`JWTMINT_NULL_POINTER` otherwise); any other pointer is read as by [`text`], so a
+/// non-NULL pointer with length 0 is the empty text.
+///
+/// # Safety
+/// As [`bytes`].
+pub(crate) unsafe fn optional_text<'a>(
+    ptr: *const u8,
+    len: usize,
+) -> Result<Option<&'a str>, Fail> {
+    if ptr.is_null() {
+        return if len == 0 { Ok(None) } else { Err(NULL) };
+    }
+    // SAFETY: this function has the same contract as `text`.
+    unsafe { text(ptr, len) }.map(Some)
+}
+
 /// Borrows a handle the library made. NULL is `JWTMINT_NULL_POINTER`.
 ///
 /// # Safety
@@ -103,6 +120,29 @@ impl<T> HandleOut<T> {
         // SAFETY: `HandleOut::new`'s contract makes the non-NULL pointer valid for this write.
         // `write` does not read or drop whatever garbage the caller's variable held.
         unsafe { self.0.as_ptr().write(raw) };
+    }
+}
+
+/// Where an optional result is written (`T *out`, NULL when the caller does not want it).
+pub(crate) struct OptionalOut<T>(Option<NonNull<T>>);
+
+impl<T> OptionalOut<T> {
+    /// Takes the out-pointer; NULL is allowed and means "not wanted".
+    ///
+    /// # Safety
+    /// `out` is NULL or valid for a write of one `T` (alignment included) until
+    /// [`OptionalOut::set`] is called, and overlaps no input of the call.
+    pub(crate) unsafe fn new(out: *mut T) -> Self {
+        OptionalOut(NonNull::new(out))
+    }
+
+    /// Writes `value` if the caller asked for it.
+    pub(crate) fn set(self, value: T) {
+        if let Some(out) = self.0 {
+            // SAFETY: `OptionalOut::new`'s contract makes the non-NULL pointer valid for this
+            // write; `write` does not drop whatever the caller's variable held.
+            unsafe { out.as_ptr().write(value) };
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use jwtmint_core::Verifier;
 
-use crate::boundary::{guard, guard_value, Fail};
+use crate::boundary::{configure, guard, guard_value, Fail};
 use crate::codes::jwtmint_result;
 use crate::key::jwtmint_key;
 use crate::ptr;
@@ -116,25 +116,11 @@ pub unsafe extern "C" fn jwtmint_verifier_free(verifier: *mut jwtmint_verifier) 
     });
 }
 
-/// Runs `change` on the verifier behind `verifier`.
-///
-/// # Safety
-/// `verifier` is NULL or a live verifier that no other thread uses during the call.
-unsafe fn configure(
-    verifier: *mut jwtmint_verifier,
-    change: impl FnOnce(&mut jwtmint_verifier) -> Result<(), Fail>,
-) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: this function's contract is what `ptr::handle_mut` requires.
-        let verifier = unsafe { ptr::handle_mut(verifier)? };
-        change(verifier)
-    })
-}
-
 /// Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`
 /// (default 60).
 ///
-/// Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread may use the verifier during the call.
+/// Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread
+/// may use the verifier during the call.
 ///
 /// Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
 ///
@@ -157,7 +143,8 @@ pub unsafe extern "C" fn jwtmint_verifier_set_leeway(
 /// Sets the longest token accepted, in bytes (default 8192). Longer tokens are rejected with
 /// `JWTMINT_TOO_LONG` before anything is decoded.
 ///
-/// Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread may use the verifier during the call.
+/// Changes the verifier in place (the caller keeps ownership). Not thread-safe: no other thread
+/// may use the verifier during the call.
 ///
 /// Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
 ///
@@ -298,8 +285,8 @@ pub unsafe extern "C" fn jwtmint_verifier_set_required_claims(
 /// Verifies a token (`token_len` bytes, not NUL-terminated) at the time `now` (seconds since
 /// the Unix epoch; see `jwtmint_now`), without returning its claims.
 ///
-/// Borrows every argument for the call only. Thread-safe: any number of threads may verify with one verifier at once (while no setter
-/// runs).
+/// Borrows every argument for the call only. Thread-safe: any number of threads may verify with
+/// one verifier at once (while no setter runs).
 ///
 /// Results, in the order the checks run (the first failure is returned):
 /// - `JWTMINT_OK`: every check passed;

@@ -54,4 +54,76 @@
 /* the KAT_API claims signed with another secret */
 #define TOKEN_OTHER_SECRET "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJteS1hcGkta2V5IiwiaWF0IjoxNjk5OTk5OTcwLCJleHAiOjE3MDAwMDM1NzB9.lP_CQEycU-ufudJDGleAbvG22h3Q6HWBTh-yYSxbJPs"
 
+/* ---- Zoom extras ---- */
+#define FIXTURE_VSDK_SECRET "my-video-sdk-secret-of-36-characters"
+#define FIXTURE_VSDK_KEY "my-sdk-key"
+#define FIXTURE_VSDK_TPC "team \"standup\" \\ r\303\251union \360\237\230\200"
+#define PAYLOAD_VSDK_MIN "{\"app_key\":\"my-sdk-key\",\"role_type\":1,\"tpc\":\"team \\\"standup\\\" \\\\ r\303\251union \360\237\230\200\",\"version\":1,\"iat\":1699999970,\"exp\":1700007170}"
+#define PAYLOAD_VSDK_ALL "{\"app_key\":\"my-sdk-key\",\"role_type\":0,\"tpc\":\"room-1\",\"version\":1,\"iat\":1700000000,\"exp\":1700001800,\"user_identity\":\"user-42\",\"session_key\":\"session-key-1\",\"geo_regions\":\"US,DE\",\"cloud_recording_option\":1,\"cloud_recording_election\":0,\"telemetry_tracking_id\":\"tt-1\",\"video_webrtc_mode\":1,\"audio_webrtc_mode\":0}"
+#define CLAIMS_VSDK_FOREIGN "{\"app_key\":\"my-sdk-key\",\"role_type\":0,\"tpc\":\"room-2\",\"version\":1,\"iat\":1699999940,\"exp\":1700003600,\"geo_regions\":\"SG\"}"
+/* Video SDK: host, defaults, a session name with a quote, backslash, accent and emoji */
+#define VSDK_MIN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MSwidHBjIjoidGVhbSBcInN0YW5kdXBcIiBcXCByw6l1bmlvbiDwn5iAIiwidmVyc2lvbiI6MSwiaWF0IjoxNjk5OTk5OTcwLCJleHAiOjE3MDAwMDcxNzB9.F9s48LasBdCi3D6LMmtFdiaeJnbOmOQLwhLDp50-j8Q"
+/* Video SDK: participant, every optional claim, skew 0, ttl 1800 */
+#define VSDK_ALL "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.a0wJ8wMSimOGT4489URNbv3hz7McuQBE2oMI8kbV3lE"
+/* Video SDK: members in another order and an unknown claim */
+#define VSDK_FOREIGN "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0cGMiOiJyb29tLTIiLCJleHAiOjE3MDAwMDM2MDAsInZlcnNpb24iOjEsImlhdCI6MTY5OTk5OTk0MCwiYXBwX2tleSI6Im15LXNkay1rZXkiLCJyb2xlX3R5cGUiOjAsImdlb19yZWdpb25zIjoiU0ciLCJjdXN0b20iOnsiYSI6WzEsMl19fQ.-pglMst_45snoWDiOKgVjh7avjtDKwduwf3skh5sMDc"
+/* Video SDK: app_key other-sdk-key */
+#define VSDK_OTHER_APP_KEY "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5Ijoib3RoZXItc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.2M2jToQy9oLB9Eha44WpO2tVL6xUDPQ8PzRtEJDnKNw"
+/* Video SDK: role_type 2 */
+#define VSDK_ROLE_2 "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MiwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.PJ232zbwedG9RkoJuL6itS39IT91DrayqU5Y-MjS-vk"
+/* Video SDK: role_type "1" */
+#define VSDK_ROLE_STRING "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6IjEiLCJ0cGMiOiJyb29tLTEiLCJ2ZXJzaW9uIjoxLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMTgwMCwidXNlcl9pZGVudGl0eSI6InVzZXItNDIiLCJzZXNzaW9uX2tleSI6InNlc3Npb24ta2V5LTEiLCJnZW9fcmVnaW9ucyI6IlVTLERFIiwiY2xvdWRfcmVjb3JkaW5nX29wdGlvbiI6MSwiY2xvdWRfcmVjb3JkaW5nX2VsZWN0aW9uIjowLCJ0ZWxlbWV0cnlfdHJhY2tpbmdfaWQiOiJ0dC0xIiwidmlkZW9fd2VicnRjX21vZGUiOjEsImF1ZGlvX3dlYnJ0Y19tb2RlIjowfQ.isv3ULbqDbFGKCTZ3SwJ-aMHqVixmuxH9XZT1sAmkhY"
+/* Video SDK: version 2 */
+#define VSDK_VERSION_2 "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.4i4s0S4Vxr92l7xVCgNqO8rGI-RizKeOfKul8dblPhE"
+/* Video SDK: no tpc */
+#define VSDK_NO_TPC "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.RzioTYXiTEcV2Bx6mZ9qAOkh9N1_C6Csu-i9Aspx_yg"
+/* Video SDK: tpc empty */
+#define VSDK_EMPTY_TPC "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoiIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.x_lBPka9_wwQMsHl3e-VZvQ8qKVoljgRUo1w3VnuOuU"
+/* Video SDK: tpc of 201 characters */
+#define VSDK_LONG_TPC "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoidHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0IiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.9bn5-8NpZX7DiuqUdu_CzEOGiNpg4lM_aFt0l06DuzQ"
+/* Video SDK: geo_regions us */
+#define VSDK_GEO_LOWER "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJ1cyIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.k5n8nVkdytREEdITBhlKaujlMYaCUXN9Y7HJRtWhrkU"
+/* Video SDK: geo_regions US,US */
+#define VSDK_GEO_DUP "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxVUyIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.QW83qCzpHY-Xa5t7XjJBaoPETycevAfNifWmAQ5oK2g"
+/* Video SDK: video_webrtc_mode 2 */
+#define VSDK_FLAG_2 "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoyLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.VwcR-iyjRIykz3RerX_OSCQVNsZxhtfb0kqlKXA-UEw"
+/* Video SDK: user_identity null */
+#define VSDK_IDENTITY_NULL "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInNlc3Npb25fa2V5Ijoic2Vzc2lvbi1rZXktMSIsImdlb19yZWdpb25zIjoiVVMsREUiLCJjbG91ZF9yZWNvcmRpbmdfb3B0aW9uIjoxLCJjbG91ZF9yZWNvcmRpbmdfZWxlY3Rpb24iOjAsInRlbGVtZXRyeV90cmFja2luZ19pZCI6InR0LTEiLCJ2aWRlb193ZWJydGNfbW9kZSI6MSwiYXVkaW9fd2VicnRjX21vZGUiOjAsInVzZXJfaWRlbnRpdHkiOm51bGx9.2iueOjgiejeZ3OZDJm5lmxPlhUlFYBhdzsK9_KZz_n8"
+/* Video SDK: exp - iat 1799 */
+#define VSDK_SHORT_LIFE "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE3OTksInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0._BsIWy1-pfIrbhgexJhVuYoSnPu6zH4By2NKohhLUho"
+/* Video SDK: VSDK_ALL signed with another secret */
+#define VSDK_OTHER_SECRET "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoibXktc2RrLWtleSIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbS0xIiwidmVyc2lvbiI6MSwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDE4MDAsInVzZXJfaWRlbnRpdHkiOiJ1c2VyLTQyIiwic2Vzc2lvbl9rZXkiOiJzZXNzaW9uLWtleS0xIiwiZ2VvX3JlZ2lvbnMiOiJVUyxERSIsImNsb3VkX3JlY29yZGluZ19vcHRpb24iOjEsImNsb3VkX3JlY29yZGluZ19lbGVjdGlvbiI6MCwidGVsZW1ldHJ5X3RyYWNraW5nX2lkIjoidHQtMSIsInZpZGVvX3dlYnJ0Y19tb2RlIjoxLCJhdWRpb193ZWJydGNfbW9kZSI6MH0.D7ofYbnchMZd0--8fcGpnIzMthjnkJnwt-8uxbj8h1g"
+#define FIXTURE_HOOK_SECRET "ZOOM_WEBHOOK_SECRET_TOKEN"
+#define FIXTURE_HOOK_TS "1700000000"
+#define FIXTURE_HOOK_BODY "{\"payload\":{\"plainToken\":\"qgg8vlvZRS6UYooatFL8Aw\"},\"event_ts\":1654503849680,\"event\":\"endpoint.url_validation\"}"
+#define FIXTURE_HOOK_SIGNATURE "v0=89802a78f4471ac2b4d938060097ad6c70b85a41cdf00d14425b1c5e641d0918"
+#define FIXTURE_HOOK_ENCRYPTED "86b96838c461c5cafc27d6631f663bbfd12746efb4293fc18dce8af8f1aaad30"
+#define FIXTURE_HOOK_ANSWER "{\"plainToken\":\"qgg8vlvZRS6UYooatFL8Aw\",\"encryptedToken\":\"86b96838c461c5cafc27d6631f663bbfd12746efb4293fc18dce8af8f1aaad30\"}"
+/* the signature of FIXTURE_HOOK_BODY at timestamp 0 */
+#define FIXTURE_HOOK_SIGNATURE_TS0 "v0=2708051c491cc1f86143455c8b9266b1324e2b2203cbe7cbd1523fae1acb5e66"
+/* the signature of the empty body at timestamp 18446744073709551615 */
+#define FIXTURE_HOOK_SIGNATURE_EMPTY_MAX "v0=dca1aa173f6d2ca3349c1f5fe2181eadee0376e9f2d116666a65bab6b608d405"
+/* webhook body: another event, and its signature */
+#define HOOK_BODY_WRONG_EVENT "{\"payload\":{\"plainToken\":\"abc\"},\"event\":\"meeting.started\"}"
+#define HOOK_SIG_WRONG_EVENT "v0=0d631c86e114c844ad24c4a6ca1448297fa216248454c3385ae8e95a3c3c3ea8"
+/* webhook body: an empty plainToken, and its signature */
+#define HOOK_BODY_EMPTY_PLAIN "{\"payload\":{\"plainToken\":\"\"},\"event\":\"endpoint.url_validation\"}"
+#define HOOK_SIG_EMPTY_PLAIN "v0=5a404e17a1f03240a795eab339fb6f02f03b50fb600b4fe5ad6c0297eeedb0e4"
+/* webhook body: no plainToken, and its signature */
+#define HOOK_BODY_NO_PLAIN "{\"payload\":{},\"event\":\"endpoint.url_validation\"}"
+#define HOOK_SIG_NO_PLAIN "v0=e4a81e16b8895d0d9c6bb0370ba683271fdf4e864e746cee676974c181e21a9c"
+/* webhook body: cut-off JSON, and its signature */
+#define HOOK_BODY_NOT_JSON "{\"payload\":{\"plainToken\":\"abc\""
+#define HOOK_SIG_NOT_JSON "v0=729e032fddd363632e0b23a4464b73b8c9d351064b561f99b684ae1174ee45f6"
+/* webhook body: an array, and its signature */
+#define HOOK_BODY_ARRAY "[\"endpoint.url_validation\"]"
+#define HOOK_SIG_ARRAY "v0=6292b3626f6ddcdea894a7d81e4c6bface9b574a6808c6551e2f48af012ccf00"
+/* webhook body: event named twice, and its signature */
+#define HOOK_BODY_DUP_EVENT "{\"payload\":{\"plainToken\":\"abc\"},\"event\":\"endpoint.url_validation\",\"event\":\"x\"}"
+#define HOOK_SIG_DUP_EVENT "v0=81861292f5711fcb95c899e33db3984b8f4cdf1a13324fc2de9c5b02d63989eb"
+/* a secret as jsrsasign reads it, and the Zoom API token for my-api-key at now with the
+ * key jsrsasign derives from it */
+#define FIXTURE_JSR_TEXT "s\303\251cret-for-jsrsasign-\342\202\254-of-more-than-32-units"
+#define TOKEN_JSR_API "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJteS1hcGkta2V5IiwiaWF0IjoxNjk5OTk5OTcwLCJleHAiOjE3MDAwMDM1NzB9.LAbdzVTSisRSSKnHLNtFEiYFoFis_Muy2fN3AiCXkzc"
+
 #endif

@@ -220,7 +220,7 @@ static void test_key_encoded(void) {
     CHECK_RC(jwtmint_key_new_encoded(LIT("00112233"), JWTMINT_SECRET_HEX, &key),
              JWTMINT_WEAK_SECRET);
     CHECK_RC(jwtmint_key_new_encoded(NULL, 0, JWTMINT_SECRET_HEX, &key), JWTMINT_EMPTY_SECRET);
-    CHECK_RC(jwtmint_key_new_encoded(LIT(FIXTURE_SECRET), 4, &key), JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_key_new_encoded(LIT(FIXTURE_SECRET), 5, &key), JWTMINT_INVALID_ARGUMENT);
     CHECK_RC(jwtmint_key_new_encoded(LIT(FIXTURE_SECRET), UINT32_MAX, &key),
              JWTMINT_INVALID_ARGUMENT);
     /* The text must be UTF-8, whatever the encoding. */

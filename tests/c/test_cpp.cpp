@@ -2,6 +2,7 @@
 // non-throwing try_* forms. Expected tokens come from fixtures.h (Python's stdlib).
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -183,6 +184,212 @@ static void test_threads() {
     }
 }
 
+// ---- Zoom extras ----
+
+static jwtmint::VideoSdkOptions all_options() {
+    jwtmint::VideoSdkOptions o(FIXTURE_VSDK_KEY, "room-1", jwtmint::Role::participant);
+    o.user_identity = "user-42";
+    o.session_key = "session-key-1";
+    o.geo_regions = "US,DE";
+    o.telemetry_tracking_id = "tt-1";
+    o.cloud_recording_option = true;
+    o.cloud_recording_election = false;
+    o.video_webrtc_mode = true;
+    o.audio_webrtc_mode = false;
+    o.ttl = 1800;
+    o.skew = 0;
+    return o;
+}
+
+static void test_videosdk() {
+    jwtmint::Key key(FIXTURE_VSDK_SECRET);
+    jwtmint::VideoSdkOptions min(FIXTURE_VSDK_KEY, FIXTURE_VSDK_TPC, jwtmint::Role::host);
+    CHECK(jwtmint::mint_videosdk_token(key, min, FIXTURE_NOW) == VSDK_MIN);
+    CHECK(jwtmint::mint_videosdk_token(key, all_options(), FIXTURE_NOW) == VSDK_ALL);
+
+    jwtmint::VideoSdkVerifier verifier(key, FIXTURE_VSDK_KEY);
+    CHECK(verifier.verify(VSDK_ALL, FIXTURE_NOW) == PAYLOAD_VSDK_ALL);
+    CHECK(verifier.verify(VSDK_MIN, FIXTURE_NOW) == PAYLOAD_VSDK_MIN);
+    auto foreign = verifier.try_verify(VSDK_FOREIGN, FIXTURE_NOW);
+    CHECK(foreign && *foreign == CLAIMS_VSDK_FOREIGN);
+    CHECK_THROWS(verifier.verify(VSDK_OTHER_APP_KEY, FIXTURE_NOW), JWTMINT_APP_KEY_MISMATCH);
+    CHECK_THROWS(verifier.verify(VSDK_GEO_DUP, FIXTURE_NOW), JWTMINT_DUPLICATE_GEO_REGION);
+    CHECK(verifier.try_verify(VSDK_ROLE_STRING, FIXTURE_NOW).code() == JWTMINT_CLAIMS_TYPE);
+    // The current time: the fixture expired long ago.
+    CHECK(verifier.try_verify(VSDK_ALL).code() == JWTMINT_EXPIRED);
+    verifier.set_leeway(0).set_max_len(std::string_view(VSDK_ALL).size() - 1);
+    CHECK(verifier.try_verify(VSDK_ALL, FIXTURE_NOW).code() == JWTMINT_TOO_LONG);
+    verifier.set_max_len(8192);
+    CHECK(verifier.try_verify(VSDK_ALL, FIXTURE_NOW + 1800).code() == JWTMINT_EXPIRED);
+    CHECK(verifier.try_verify(VSDK_ALL, FIXTURE_NOW + 1799).ok());
+    CHECK_THROWS(jwtmint::VideoSdkVerifier(key, "\xff"), JWTMINT_INVALID_UTF8);
+
+    // Minting now: the token verifies now.
+    jwtmint::VideoSdkVerifier fresh(key, FIXTURE_VSDK_KEY);
+    CHECK(fresh.try_verify(jwtmint::mint_videosdk_token(key, min)).ok());
+
+    // The rules, as exceptions and as codes.
+    auto bad = all_options();
+    bad.tpc = "";
+    CHECK_THROWS(jwtmint::mint_videosdk_token(key, bad, FIXTURE_NOW), JWTMINT_EMPTY_FIELD);
+    bad = all_options();
+    bad.role = static_cast<jwtmint::Role>(2);
+    CHECK_THROWS(jwtmint::mint_videosdk_token(key, bad, FIXTURE_NOW),
+                 JWTMINT_INVALID_VIDEO_SDK_CLAIM);
+    bad = all_options();
+    bad.geo_regions = "us";
+    CHECK(jwtmint::try_mint_videosdk_token(key, bad, FIXTURE_NOW).code() ==
+          JWTMINT_UNKNOWN_GEO_REGION);
+    bad.geo_regions = "";
+    CHECK(jwtmint::try_mint_videosdk_token(key, bad, FIXTURE_NOW).code() ==
+          JWTMINT_UNKNOWN_GEO_REGION);
+    bad = all_options();
+    bad.ttl = 1799;
+    CHECK(jwtmint::try_mint_videosdk_token(key, bad, FIXTURE_NOW).code() ==
+          JWTMINT_LIFETIME_OUT_OF_RANGE);
+    bad = all_options();
+    bad.user_identity = std::string(36, 'u');
+    CHECK(jwtmint::try_mint_videosdk_token(key, bad, FIXTURE_NOW).code() ==
+          JWTMINT_FIELD_TOO_LONG);
+    bad = all_options();
+    bad.tpc = "\xc3";
+    CHECK(jwtmint::try_mint_videosdk_token(key, bad, FIXTURE_NOW).code() == JWTMINT_INVALID_UTF8);
+
+    // An optional text set to "" is in the token; std::nullopt is not.
+    jwtmint::VideoSdkOptions empty_id(FIXTURE_VSDK_KEY, "r", jwtmint::Role::host);
+    empty_id.user_identity = "";
+    empty_id.skew = 0;
+    jwtmint::VideoSdkVerifier plain(key, FIXTURE_VSDK_KEY);
+    CHECK(plain.verify(jwtmint::mint_videosdk_token(key, empty_id, FIXTURE_NOW), FIXTURE_NOW) ==
+          R"({"app_key":"my-sdk-key","role_type":1,"tpc":"r","version":1,"iat":1700000000,)"
+          R"("exp":1700007200,"user_identity":""})");
+
+    // Text that grows eightfold when escaped and encoded: the wrapper's first buffer guess is
+    // too small and it retries with the size the library asks for.
+    jwtmint::VideoSdkOptions big(FIXTURE_VSDK_KEY, "r", jwtmint::Role::host);
+    big.telemetry_tracking_id = std::string(3000, '\x01');
+    std::string token = jwtmint::mint_videosdk_token(key, big, FIXTURE_NOW);
+    CHECK(token.size() > 3000 * 6 * 4 / 3);
+    plain.set_max_len(1 << 20);
+    std::string claims = plain.verify(token, FIXTURE_NOW);
+    CHECK(claims.size() > 3000 * 6 && claims.find("\\u0001\\u0001") != std::string::npos);
+
+    static_assert(!std::is_copy_constructible_v<jwtmint::VideoSdkVerifier>);
+    jwtmint::VideoSdkVerifier moved(std::move(plain));
+    CHECK_THROWS(plain.verify(VSDK_ALL, FIXTURE_NOW), JWTMINT_NULL_POINTER);  // NOLINT
+}
+
+static void test_webhook() {
+    jwtmint::Webhook webhook(FIXTURE_HOOK_SECRET);
+    CHECK(webhook.sign(1700000000, FIXTURE_HOOK_BODY) == FIXTURE_HOOK_SIGNATURE);
+    CHECK(webhook.sign(0, FIXTURE_HOOK_BODY) == FIXTURE_HOOK_SIGNATURE_TS0);
+    CHECK(webhook.verify(FIXTURE_HOOK_TS, FIXTURE_HOOK_BODY, FIXTURE_HOOK_SIGNATURE,
+                         FIXTURE_NOW) == 1700000000u);
+    CHECK(webhook.url_validation(FIXTURE_HOOK_TS, FIXTURE_HOOK_BODY, FIXTURE_HOOK_SIGNATURE,
+                                 FIXTURE_NOW) == FIXTURE_HOOK_ANSWER);
+
+    CHECK_THROWS(webhook.verify(FIXTURE_HOOK_TS, "{}", FIXTURE_HOOK_SIGNATURE, FIXTURE_NOW),
+                 JWTMINT_WEBHOOK_SIGNATURE_MISMATCH);
+    CHECK_THROWS(webhook.verify(FIXTURE_HOOK_TS, FIXTURE_HOOK_BODY, FIXTURE_HOOK_SIGNATURE,
+                                FIXTURE_NOW + 301),
+                 JWTMINT_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE);
+    CHECK(webhook.try_verify("17e8", FIXTURE_HOOK_BODY, FIXTURE_HOOK_SIGNATURE, FIXTURE_NOW)
+              .code() == JWTMINT_WEBHOOK_TIMESTAMP_MALFORMED);
+    CHECK(webhook.try_verify(FIXTURE_HOOK_TS, FIXTURE_HOOK_BODY, "sha256=abc", FIXTURE_NOW)
+              .code() == JWTMINT_WEBHOOK_SIGNATURE_PREFIX);
+    CHECK(webhook.try_verify(FIXTURE_HOOK_TS, FIXTURE_HOOK_BODY, "v0=abc", FIXTURE_NOW).code() ==
+          JWTMINT_WEBHOOK_SIGNATURE_LENGTH);
+    CHECK_THROWS(webhook.url_validation(FIXTURE_HOOK_TS, HOOK_BODY_WRONG_EVENT,
+                                        HOOK_SIG_WRONG_EVENT, FIXTURE_NOW),
+                 JWTMINT_UNEXPECTED_WEBHOOK_EVENT);
+    CHECK(webhook
+              .try_url_validation(FIXTURE_HOOK_TS, HOOK_BODY_EMPTY_PLAIN, HOOK_SIG_EMPTY_PLAIN,
+                                  FIXTURE_NOW)
+              .code() == JWTMINT_INVALID_PLAIN_TOKEN);
+    CHECK(webhook
+              .try_url_validation(FIXTURE_HOOK_TS, HOOK_BODY_DUP_EVENT, HOOK_SIG_DUP_EVENT,
+                                  FIXTURE_NOW)
+              .code() == JWTMINT_WEBHOOK_BODY_MALFORMED);
+    // The current time: the fixture is stale; a request signed now is not.
+    CHECK(webhook.try_verify(FIXTURE_HOOK_TS, FIXTURE_HOOK_BODY, FIXTURE_HOOK_SIGNATURE).code() ==
+          JWTMINT_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE);
+    auto now = static_cast<std::uint64_t>(jwtmint::now());
+    std::string ts = std::to_string(now);
+    std::string body = R"({"event":"endpoint.url_validation","payload":{"plainToken":"p"}})";
+    CHECK(webhook.verify(ts, body, webhook.sign(now, body)) == now);
+    CHECK(webhook.try_url_validation(ts, body, webhook.sign(now, body)).ok());
+    CHECK(webhook.url_validation(ts, body, webhook.sign(now, body)).find(R"("plainToken":"p")") !=
+          std::string::npos);
+
+    webhook.set_tolerance(0);
+    CHECK(webhook.try_verify(FIXTURE_HOOK_TS, FIXTURE_HOOK_BODY, FIXTURE_HOOK_SIGNATURE,
+                             FIXTURE_NOW + 1)
+              .code() == JWTMINT_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE);
+    CHECK_THROWS(jwtmint::Webhook(""), JWTMINT_EMPTY_SECRET);
+    CHECK(jwtmint::Webhook::try_new("x").ok());
+    jwtmint::Webhook moved(std::move(webhook));
+    CHECK(moved.sign(0, FIXTURE_HOOK_BODY) == FIXTURE_HOOK_SIGNATURE_TS0);
+    CHECK_THROWS(webhook.sign(0, ""), JWTMINT_NULL_POINTER);  // NOLINT: moved-from on purpose
+}
+
+static void test_token_cache() {
+    jwtmint::Key key(FIXTURE_SECRET);
+    std::optional<jwtmint::ApiTokenCache> cache;
+    {
+        jwtmint::ApiMinter minter(key, FIXTURE_API_KEY);
+        cache.emplace(minter);  // the cache keeps its own copy of the minter
+        CHECK_THROWS(jwtmint::ApiTokenCache(minter, 3570), JWTMINT_INVALID_ARGUMENT);
+        CHECK(jwtmint::ApiTokenCache::try_new(minter, 3569).ok());
+    }
+    CHECK(cache->mint_count() == 0);
+    CHECK(cache->token(FIXTURE_NOW) == TOKEN_KAT_API);
+    CHECK(cache->token(FIXTURE_NOW + 1000) == TOKEN_KAT_API);
+    CHECK(cache->mint_count() == 1);
+    CHECK(cache->try_token(INT64_MAX).code() == JWTMINT_TIME_OVERFLOW);
+    cache->clear();
+    CHECK(cache->token(FIXTURE_NOW) == TOKEN_KAT_API);
+    CHECK(cache->mint_count() == 2);
+    // The current time: a token that verifies now.
+    CHECK(jwtmint::Verifier::zoom_api(key, FIXTURE_API_KEY).try_verify(cache->token()).ok());
+    CHECK(cache->mint_count() == 3);
+
+    // Shared as const by several threads: one mint.
+    const jwtmint::ApiTokenCache shared(jwtmint::ApiMinter(key, FIXTURE_API_KEY));
+    std::vector<std::thread> threads;
+    std::vector<int> bad(4, 0);
+    for (int t = 0; t < 4; t++) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 200; i++) {
+                if (shared.token(FIXTURE_NOW + i) != TOKEN_KAT_API) {
+                    bad[t]++;
+                }
+            }
+        });
+    }
+    for (auto &th : threads) {
+        th.join();
+    }
+    for (int b : bad) {
+        CHECK(b == 0);
+    }
+    CHECK(shared.mint_count() == 1);
+
+    // A long API key: the buffer comes from the minter's longest token.
+    jwtmint::ApiMinter long_minter(key, std::string(3000, 'k'));
+    jwtmint::ApiTokenCache long_cache(long_minter);
+    CHECK(long_cache.token(FIXTURE_NOW) == long_minter.mint(FIXTURE_NOW));
+}
+
+static void test_jsrsasign_secret() {
+    jwtmint::Key key(FIXTURE_JSR_TEXT, jwtmint::SecretEncoding::jsrsasign_compat);
+    CHECK(jwtmint::mint_api_token(key, FIXTURE_API_KEY, FIXTURE_NOW) == TOKEN_JSR_API);
+    jwtmint::Key utf8(FIXTURE_JSR_TEXT, jwtmint::SecretEncoding::utf8);
+    CHECK(jwtmint::mint_api_token(utf8, FIXTURE_API_KEY, FIXTURE_NOW) != TOKEN_JSR_API);
+    CHECK_THROWS(jwtmint::Key("0123456789abcdef0123456789abcdef",
+                              jwtmint::SecretEncoding::jsrsasign_compat),
+                 JWTMINT_WEAK_SECRET);
+}
+
 int main() {
     CHECK(jwtmint::version() == jwtmint_version());
     CHECK(std::string(jwtmint::message(JWTMINT_EXPIRED)) == "the token has expired");
@@ -191,6 +398,10 @@ int main() {
     test_mint_json();
     test_verifier();
     test_threads();
+    test_videosdk();
+    test_webhook();
+    test_token_cache();
+    test_jsrsasign_secret();
     std::printf("test_cpp: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
