@@ -1,0 +1,223 @@
+package jwtmint_test
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+	"testing"
+
+	jwtmint "example.invalid/jwtmint/bindings/go"
+)
+
+// Keys, minters and verifiers are shared between goroutines, as the C header allows; every
+// token is compared with one computed independently (crypto/hmac). Run with -race too.
+func TestGoroutinesShareKeyMinterVerifier(t *testing.T) {
+	const goroutines, rounds, base = 8, 200, 1700000000
+	key := mustKey(t, testSecret)
+	minter, err := jwtmint.NewAPITokenMinter(key, "shared-key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer minter.Close()
+	verifier, err := jwtmint.NewZoomAPIVerifier(key, "shared-key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer verifier.Close()
+
+	errs := make(chan error, goroutines)
+	var wg sync.WaitGroup
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			errs <- func() error {
+				for i := 0; i < rounds; i++ {
+					now := int64(base + g*rounds + i)
+					payload := `{"iss":"shared-key","iat":` + strconv.FormatInt(now-30, 10) +
+						`,"exp":` + strconv.FormatInt(now+3570, 10) + `}`
+					want := hs256([]byte(testSecret), []byte(payload))
+					token, err := minter.MintAt(now)
+					if err != nil || token != want {
+						return fmt.Errorf("goroutine %d: MintAt(%d) = %q, %v; want %q", g, now, token, err, want)
+					}
+					got, err := verifier.VerifyRawAt(token, now)
+					if err != nil || string(got) != payload {
+						return fmt.Errorf("goroutine %d: VerifyRawAt = %q, %v", g, got, err)
+					}
+					generic, err := jwtmint.Mint(key, map[string]any{"g": g, "i": i, "exp": now})
+					wantGeneric := hs256([]byte(testSecret), []byte(`{"exp":`+strconv.FormatInt(now, 10)+
+						`,"g":`+strconv.Itoa(g)+`,"i":`+strconv.Itoa(i)+`}`))
+					if err != nil || generic != wantGeneric {
+						return fmt.Errorf("goroutine %d: Mint = %q, %v", g, generic, err)
+					}
+					// One character of the signature changed.
+					tampered := []byte(token)
+					if tampered[len(tampered)-10] == 'A' {
+						tampered[len(tampered)-10] = 'B'
+					} else {
+						tampered[len(tampered)-10] = 'A'
+					}
+					if _, err := verifier.VerifyAt(string(tampered), now); !errors.Is(err, jwtmint.ErrInvalidSignature) {
+						return fmt.Errorf("goroutine %d: tampered token: %v", g, err)
+					}
+				}
+				return nil
+			}()
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// Closing a handle while other goroutines still use it is a bug in the program, but it must
+// not free the C object under a running call: every call either completes normally or
+// returns ErrClosed, and after Close every call returns ErrClosed.
+func TestCloseWhileInUse(t *testing.T) {
+	const now = 1700000000
+	key := mustKey(t, testSecret)
+	minter, err := jwtmint.NewAPITokenMinter(key, "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifier, err := jwtmint.NewZoomAPIVerifier(key, "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, err := minter.MintAt(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	started := make(chan struct{})
+	errs := make(chan error, 8)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			errs <- func() error {
+				for i := 0; ; i++ {
+					if i == 50 && g == 0 {
+						close(started)
+					}
+					var err error
+					if g%2 == 0 {
+						var got string
+						got, err = minter.MintAt(now)
+						if err == nil && got != token {
+							return fmt.Errorf("MintAt = %q", got)
+						}
+					} else {
+						_, err = verifier.VerifyAt(token, now)
+					}
+					if errors.Is(err, jwtmint.ErrClosed) {
+						return nil
+					}
+					if err != nil {
+						return fmt.Errorf("goroutine %d: %v", g, err)
+					}
+				}
+			}()
+		}(g)
+	}
+	<-started
+	minter.Close()
+	verifier.Close()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := minter.MintAt(now); !errors.Is(err, jwtmint.ErrClosed) {
+		t.Errorf("MintAt after Close: %v", err)
+	}
+	if err := verifier.CheckAt(token, now); !errors.Is(err, jwtmint.ErrClosed) {
+		t.Errorf("CheckAt after Close: %v", err)
+	}
+}
+
+// A closed or nil handle is ErrClosed everywhere, never a crash.
+func TestClosedAndNilHandles(t *testing.T) {
+	const now = 1700000000
+	key, err := jwtmint.NewKey([]byte(testSecret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifier, err := jwtmint.NewVerifier(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, err := jwtmint.Mint(key, map[string]any{"exp": now + 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key.Close()
+	// Made before the key was closed: still usable.
+	if err := verifier.CheckAt(token, now); err != nil {
+		t.Fatalf("verifier after its key was closed: %v", err)
+	}
+	verifier.Close()
+
+	closedOrNil := []struct {
+		name     string
+		key      *jwtmint.Key
+		minter   *jwtmint.APITokenMinter
+		verifier *jwtmint.Verifier
+	}{
+		{"closed", key, closedMinter(t), verifier},
+		{"nil", nil, nil, nil},
+	}
+	for _, h := range closedOrNil {
+		check := func(what string, err error) {
+			t.Helper()
+			if !errors.Is(err, jwtmint.ErrClosed) {
+				t.Errorf("%s %s: %v, want ErrClosed", h.name, what, err)
+			}
+		}
+		_, err := jwtmint.NewAPITokenMinter(h.key, "k")
+		check("NewAPITokenMinter", err)
+		_, err = jwtmint.NewVerifier(h.key)
+		check("NewVerifier", err)
+		_, err = jwtmint.NewZoomAPIVerifier(h.key, "k")
+		check("NewZoomAPIVerifier", err)
+		_, err = jwtmint.Mint(h.key, map[string]any{"exp": 1})
+		check("Mint", err)
+		_, err = jwtmint.MintJSON(h.key, []byte(`{"exp":1}`))
+		check("MintJSON", err)
+		_, err = jwtmint.MintAPITokenAt(h.key, "k", now)
+		check("MintAPITokenAt", err)
+		_, err = h.minter.MintAt(now)
+		check("MintAt", err)
+		_, err = h.minter.Mint()
+		check("Mint", err)
+		_, err = h.verifier.VerifyAt(token, now)
+		check("VerifyAt", err)
+		_, err = h.verifier.Verify(token)
+		check("Verify", err)
+		_, err = h.verifier.VerifyRawAt(token, now)
+		check("VerifyRawAt", err)
+		check("CheckAt", h.verifier.CheckAt(token, now))
+		check("VerifyIntoAt", h.verifier.VerifyIntoAt(token, now, &map[string]any{}))
+		if h.key.Close() != nil || h.minter.Close() != nil || h.verifier.Close() != nil {
+			t.Errorf("%s: Close returned an error", h.name)
+		}
+	}
+}
+
+func closedMinter(t *testing.T) *jwtmint.APITokenMinter {
+	m, err := jwtmint.NewAPITokenMinter(mustKey(t, testSecret), "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	return m
+}

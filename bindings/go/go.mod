@@ -1,0 +1,3 @@
+module example.invalid/jwtmint/bindings/go
+
+go 1.19

@@ -1,0 +1,118 @@
+package jwtmint
+
+// #include <jwtmint.h>
+import "C"
+
+import (
+	"runtime"
+	"strconv"
+)
+
+// Encoding says how the text given to NewKeyFromEncoded becomes the secret's bytes.
+type Encoding uint32
+
+// The encodings of secret text (the C ABI's JWTMINT_SECRET_* constants).
+const (
+	// EncodingUTF8: the text's UTF-8 bytes are the secret, as for a Zoom API secret.
+	EncodingUTF8 Encoding = C.JWTMINT_SECRET_UTF8
+	// EncodingHex: hexadecimal, either case, no separators.
+	EncodingHex Encoding = C.JWTMINT_SECRET_HEX
+	// EncodingBase64: the standard base64 alphabet, padding optional.
+	EncodingBase64 Encoding = C.JWTMINT_SECRET_BASE64
+	// EncodingBase64URL: the URL-safe base64 alphabet (as in a JWK "k"), padding optional.
+	EncodingBase64URL Encoding = C.JWTMINT_SECRET_BASE64URL
+)
+
+var encodingNames = map[Encoding]string{
+	EncodingUTF8:      "utf8",
+	EncodingHex:       "hex",
+	EncodingBase64:    "base64",
+	EncodingBase64URL: "base64url",
+}
+
+// String returns the encoding's name as the CLI and the test vectors spell it ("utf8",
+// "hex", "base64", "base64url").
+func (e Encoding) String() string {
+	if name, ok := encodingNames[e]; ok {
+		return name
+	}
+	return "Encoding(" + strconv.FormatUint(uint64(e), 10) + ")"
+}
+
+// ParseEncoding returns the Encoding of a name as String spells it; an unknown name is
+// ErrInvalidArgument.
+func ParseEncoding(name string) (Encoding, error) {
+	for e, n := range encodingNames {
+		if n == name {
+			return e, nil
+		}
+	}
+	return 0, argumentError("unknown secret encoding " + strconv.Quote(name))
+}
+
+// Key is an HS256 key: the keyed HMAC state derived from a secret, computed once. The secret
+// itself is not kept.
+//
+// A Key is safe for use by many goroutines at once. Minters and verifiers made from it keep
+// their own reference to the key material, so a Key may be closed as soon as they are made.
+// Close wipes and releases it; a Key that is not closed is released by a finalizer once it
+// is unreachable.
+type Key struct {
+	h handle[C.jwtmint_key]
+}
+
+// NewKey makes a key from the secret's bytes (for a Zoom API secret: []byte(secret)).
+//
+// Errors: ErrEmptySecret; ErrWeakSecret when the secret is shorter than 32 bytes (RFC 7518
+// section 3.2). The caller may wipe secret as soon as NewKey returns.
+func NewKey(secret []byte) (*Key, error) {
+	var p *C.jwtmint_key
+	rc := C.jwtmint_key_new((*C.uint8_t)(bytesPtr(secret)), C.size_t(len(secret)), &p)
+	if rc != C.JWTMINT_OK {
+		return nil, codeError(rc)
+	}
+	return newKey(p), nil
+}
+
+// NewKeyFromEncoded makes a key from secret text in an encoding: EncodingUTF8 (the text's
+// bytes), EncodingHex, EncodingBase64 or EncodingBase64URL.
+//
+// Errors: ErrInvalidSecretEncoding when the text is not valid in the encoding; ErrInvalidUTF8
+// when it is not UTF-8; ErrInvalidArgument for an unknown encoding; ErrEmptySecret and
+// ErrWeakSecret for the decoded bytes.
+func NewKeyFromEncoded(text string, enc Encoding) (*Key, error) {
+	var p *C.jwtmint_key
+	rc := C.jwtmint_key_new_encoded((*C.uint8_t)(stringPtr(text)), C.size_t(len(text)),
+		C.jwtmint_secret_encoding(enc), &p)
+	if rc != C.JWTMINT_OK {
+		return nil, codeError(rc)
+	}
+	return newKey(p), nil
+}
+
+func newKey(p *C.jwtmint_key) *Key {
+	k := &Key{}
+	k.h.set(p)
+	runtime.SetFinalizer(k, (*Key).Close)
+	return k
+}
+
+// Close wipes the key material and releases the key. Later uses of the Key return ErrClosed;
+// closing again does nothing. Minters and verifiers made from the key stay usable. It waits
+// for calls using the key on other goroutines to finish. Always returns nil.
+func (k *Key) Close() error {
+	if k == nil {
+		return nil
+	}
+	runtime.SetFinalizer(k, nil)
+	k.h.close(func(p *C.jwtmint_key) { C.jwtmint_key_free(p) })
+	return nil
+}
+
+// acquire returns the C key with the handle's read lock held; release with k.h.release().
+func (k *Key) acquire() (*C.jwtmint_key, bool) {
+	if k == nil {
+		return nil, false
+	}
+	return k.h.acquire()
+}
