@@ -13,7 +13,7 @@
 #      under valgrind --leak-check=full;
 #  - a leaky canary that ASan and valgrind must both reject (so a silent checker fails here);
 #  - the examples, built the way users build them (pkg-config + make, CMake find_package),
-#    and their tokens checked with Python's hmac;
+#    and their tokens, webhook answers and verdicts checked with Python's hmac;
 #  - ffi/gen-header.sh --check, when the pinned cbindgen is installed (else reported skipped).
 #
 # Installs nothing. Needs (Debian): gcc g++ make cmake pkg-config valgrind python3 binutils,
@@ -212,6 +212,52 @@ example_c() { # TARGET
 }
 step example-c-pkgconfig-shared example_c all
 step example-c-pkgconfig-static example_c static
+
+# The webhook example: its demo answer, and requests signed here with Python's hmac.
+example_webhook() { # TARGET
+    local dir="$work/example-webhook"
+    rm -rf "$dir" && cp -r "$root/examples/c" "$dir" &&
+        make -C "$dir" "$1" CFLAGS="-std=c99 -O2 ${strict[*]}" &&
+        python3 - "$dir/$1" << 'EOF'
+import hashlib, hmac, json, subprocess, sys, time
+bin = sys.argv[1]
+
+def run(args, body=b"", env=None):
+    p = subprocess.run([bin] + args, input=body, capture_output=True, env=env)
+    return p.returncode, p.stdout.decode()
+
+# The demo: a challenge signed with the demo secret token, answered.
+code, out = run([])
+secret = b"demo-webhook-secret-token"
+want = {"plainToken": "qgg8vlvZRS6UYooatFL8Aw",
+        "encryptedToken": hmac.new(secret, b"qgg8vlvZRS6UYooatFL8Aw", hashlib.sha256).hexdigest()}
+assert code == 0 and out.startswith("200 "), (code, out)
+assert json.loads(out[4:]) == want and list(json.loads(out[4:])) == list(want), out
+
+# Requests signed here, with the secret token from the environment.
+secret = b"my-webhook-secret-token"
+env = {"ZOOM_WEBHOOK_SECRET_TOKEN": secret.decode()}
+def sign(ts, body):
+    return "v0=" + hmac.new(secret, b"v0:" + ts.encode() + b":" + body, hashlib.sha256).hexdigest()
+ts = str(int(time.time()))
+event = b'{"event":"meeting.started","payload":{"object":{"id":"1"}}}'
+challenge = b'{"payload":{"plainToken":"abc"},"event":"endpoint.url_validation"}'
+assert run([ts, sign(ts, event)], event, env) == (0, "200 verified\n")
+code, out = run([ts, sign(ts, challenge)], challenge, env)
+assert code == 0 and json.loads(out[4:])["encryptedToken"] == \
+    hmac.new(secret, b"abc", hashlib.sha256).hexdigest(), out
+code, out = run([ts, sign(ts, event)], event + b" ", env)
+assert code == 1 and out.startswith("401 webhook_signature_mismatch:"), out
+old = str(int(time.time()) - 3600)
+code, out = run([old, sign(old, event)], event, env)
+assert code == 1 and out.startswith("401 webhook_timestamp_out_of_tolerance:"), out
+code, out = run([ts, sign(ts, event).upper()], event, env)
+assert code == 1 and out.startswith("401 webhook_signature_prefix:"), out
+print("zoom_webhook checked with Python's hmac")
+EOF
+}
+step example-c-webhook-shared example_webhook zoom_webhook
+step example-c-webhook-static example_webhook zoom_webhook_static
 
 example_cpp_cmake() {
     local build="$work/example-cpp"
