@@ -126,6 +126,128 @@ export function mint(key: KeyLike, claims: object): string;
 /** A token whose payload is exactly `json` (checked by the library, signed as given). */
 export function mintJson(key: KeyLike, json: string | Uint8Array): string;
 
+/**
+ * The current Zoom API token of one minter, minted again only when it is within the refresh
+ * margin of its `exp`. Make one per worker.
+ */
+export class ApiTokenCache {
+  /**
+   * A cache over a copy of `minter` (which may be closed afterwards).
+   * @throws {JwtMintError} skew + refreshMargin not less than the minter's ttl (103).
+   */
+  constructor(minter: ApiTokenMinter, options?: { refreshMargin?: Count });
+  /** The token to use at `now` (default: the system clock): the cached one while fresh. */
+  token(options?: NowOptions): string;
+  /** Forgets the cached token (say, after Zoom refused it): the next token() mints. */
+  clear(): void;
+  /** How many tokens this cache has minted. */
+  readonly mintCount: number;
+  /** Frees the cache now. Later use throws ClosedError. */
+  close(): void;
+  /** Whether close() has been called. */
+  readonly closed: boolean;
+}
+
+/** A Video SDK flag: a boolean, or the 0/1 Zoom's sample writes. */
+export type VideoSdkFlag = boolean | 0 | 1;
+
+/** What a Video SDK session token carries (the library checks Zoom's rules). */
+export interface VideoSdkTokenOptions extends NowOptions {
+  /** The Video SDK key (`app_key`). */
+  appKey: string;
+  /** The session name (`tpc`): 1 to 200 UTF-16 code units. */
+  tpc: string;
+  /** `role_type`: "participant" (0) or "host" (1). */
+  role: 'participant' | 'host' | 0 | 1;
+  /** `user_identity`: at most 35 UTF-16 code units. */
+  userIdentity?: string;
+  /** `session_key`: at most 36 UTF-16 code units. */
+  sessionKey?: string;
+  /** `geo_regions`: Zoom's codes (AU BR CA CN DE HK IN JP MX NL SG US), none twice. */
+  geoRegions?: readonly string[] | string;
+  /** `telemetry_tracking_id`. */
+  telemetryTrackingId?: string;
+  cloudRecordingOption?: VideoSdkFlag;
+  cloudRecordingElection?: VideoSdkFlag;
+  videoWebrtcMode?: VideoSdkFlag;
+  audioWebrtcMode?: VideoSdkFlag;
+  /** `exp - iat`, seconds: 1800 to 172800 (default 7200). */
+  ttl?: Count;
+  /** How far `iat` is backdated, seconds (default 30). */
+  skew?: Count;
+}
+
+/**
+ * A Video SDK session token signed with the Video SDK secret; payload members in the order of
+ * Zoom's sample.
+ * @throws {JwtMintError} a rule of Zoom's broken (600–606), skew not shorter than ttl (103).
+ */
+export function mintVideoSdkToken(key: KeyLike, options: VideoSdkTokenOptions): string;
+
+/** The claims of a verified Video SDK token (Zoom's members only). */
+export interface VideoSdkClaims {
+  app_key: string;
+  role_type: 0 | 1;
+  tpc: string;
+  version: 1;
+  iat: number;
+  exp: number;
+  user_identity?: string;
+  session_key?: string;
+  geo_regions?: string;
+  cloud_recording_option?: 0 | 1;
+  cloud_recording_election?: 0 | 1;
+  telemetry_tracking_id?: string;
+  video_webrtc_mode?: 0 | 1;
+  audio_webrtc_mode?: 0 | 1;
+}
+
+/** Verifies Video SDK tokens of one SDK key under the Video SDK secret. */
+export class VideoSdkVerifier {
+  constructor(key: KeyLike, appKey: string, options?: { leeway?: Count; maxLen?: Count });
+  /** @throws {TokenError} (a subclass); a broken Zoom rule is a ClaimsError (600–607). */
+  verify(token: string | Uint8Array, options?: NowOptions): VideoSdkClaims;
+  /** As verify(), as compact JSON text. */
+  verifyJson(token: string | Uint8Array, options?: NowOptions): string;
+  /** Frees the verifier now. Later use throws ClosedError. */
+  close(): void;
+  /** Whether close() has been called. */
+  readonly closed: boolean;
+}
+
+/** Text or raw bytes of a webhook request part. Pass the raw body exactly as received. */
+export type WebhookInput = string | Uint8Array;
+
+/** Zoom webhook requests of one app: signature check, URL validation, signing. */
+export class Webhook {
+  /**
+   * @param secretToken the app's webhook secret token, as Zoom shows it.
+   * @param options.tolerance how far a request's timestamp may be from now, seconds (300).
+   */
+  constructor(secretToken: Secret, options?: { tolerance?: Count });
+  /**
+   * Checks `x-zm-request-timestamp`, the raw body and `x-zm-signature` at `now`.
+   * @returns the request's timestamp.
+   * @throws {WebhookError} with the code of the first check that failed (620–625).
+   */
+  verify(timestamp: WebhookInput | number | bigint, body: WebhookInput, signature: WebhookInput, options?: NowOptions): number | bigint;
+  /** Answers the endpoint.url_validation challenge: the response body's fields. */
+  urlValidation(
+    timestamp: WebhookInput | number | bigint,
+    body: WebhookInput,
+    signature: WebhookInput,
+    options?: NowOptions,
+  ): { plainToken: string; encryptedToken: string };
+  /** As urlValidation(), as the JSON text to send. */
+  urlValidationJson(timestamp: WebhookInput | number | bigint, body: WebhookInput, signature: WebhookInput, options?: NowOptions): string;
+  /** The `x-zm-signature` value of a request (`v0=` and 64 hex digits). */
+  sign(timestamp: Count, body: WebhookInput): string;
+  /** Frees the handle and wipes its key material now. Later use throws ClosedError. */
+  close(): void;
+  /** Whether close() has been called. */
+  readonly closed: boolean;
+}
+
 /** The system clock in whole seconds since the Unix epoch, as the library reads it. */
 export function now(): number;
 
@@ -138,6 +260,8 @@ export const ABI_VERSION: number;
 export const DEFAULT_SKEW: number;
 /** Zoom's default token lifetime, in seconds (3600). */
 export const DEFAULT_TTL: number;
+/** How many seconds before `exp` an ApiTokenCache mints a new token, by default (60). */
+export const DEFAULT_REFRESH_MARGIN: number;
 
 /** The library's stable result codes by name (JWTMINT_<NAME> in include/jwtmint.h). */
 export const codes: Readonly<{

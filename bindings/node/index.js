@@ -7,6 +7,9 @@ const errors = require('./lib/errors');
 const { Key } = require('./lib/key');
 const { ApiTokenMinter, mintApiToken, mint, mintJson, DEFAULT_SKEW, DEFAULT_TTL } = require('./lib/minter');
 const { Verifier } = require('./lib/verifier');
+const { ApiTokenCache, DEFAULT_REFRESH_MARGIN } = require('./lib/cache');
+const { mintVideoSdkToken, VideoSdkVerifier } = require('./lib/videosdk');
+const { Webhook } = require('./lib/webhook');
 const { clockNow } = require('./lib/io');
 
 /** The loaded library's version ("0.1.0"). */
@@ -23,7 +26,11 @@ module.exports = {
   Key,
   ApiTokenMinter,
   Verifier,
+  ApiTokenCache,
+  VideoSdkVerifier,
+  Webhook,
   mintApiToken,
+  mintVideoSdkToken,
   mint,
   mintJson,
   now,
@@ -31,6 +38,7 @@ module.exports = {
   ABI_VERSION,
   DEFAULT_SKEW,
   DEFAULT_TTL,
+  DEFAULT_REFRESH_MARGIN,
   codes: errors.codes,
   JwtMintError: errors.JwtMintError,
   InvalidKeyError: errors.InvalidKeyError,

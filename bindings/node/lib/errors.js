@@ -127,6 +127,16 @@ function errorFor(code, detail) {
   return new Class(code, detail);
 }
 
+/**
+ * The error for a result of verifying a token: as errorFor, except that the Video SDK claim
+ * codes (600-619), which minting also returns for bad arguments, are a ClaimsError here (the
+ * token was rejected).
+ */
+function tokenErrorFor(code) {
+  if (code >= 600 && code < 620) return new ClaimsError(code);
+  return errorFor(code);
+}
+
 /** Throws the error for `code` unless it is OK. */
 function check(code) {
   if (code !== 0) throw errorFor(code);
@@ -166,6 +176,7 @@ module.exports = {
   codeName,
   check,
   errorFor,
+  tokenErrorFor,
   JwtMintError,
   InvalidKeyError,
   TokenError,

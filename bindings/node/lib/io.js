@@ -53,16 +53,17 @@ function tokenBytes(token) {
 /**
  * Calls `call(out, cap, outLen)` with an output buffer of at least `cap` bytes and returns
  * the written text, decoded as `encoding`. When the library reports BUFFER_TOO_SMALL, retries
- * once with the size it asked for (plus the NUL), as the C ABI documents.
+ * once with the size it asked for (plus the NUL), as the C ABI documents. Other failures are
+ * thrown as `makeError(code)`.
  */
-function withOutput(cap, encoding, call) {
+function withOutput(cap, encoding, call, makeError = errorFor) {
   let out = cap <= SCRATCH_SIZE ? outScratch : Buffer.allocUnsafe(cap);
   let rc = call(out, out.length, outLen);
   if (rc === codes.BUFFER_TOO_SMALL) {
     out = Buffer.allocUnsafe(readOutLen() + 1);
     rc = call(out, out.length, outLen);
   }
-  if (rc !== 0) throw errorFor(rc);
+  if (rc !== 0) throw makeError(rc);
   return out.toString(encoding, 0, readOutLen());
 }
 

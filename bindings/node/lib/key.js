@@ -16,24 +16,9 @@ const ENCODINGS = new Map([
   ['hex', 1],
   ['base64', 2],
   ['base64url', 3],
+  // JWTMINT_SECRET_JSRSASIGN_COMPAT: how Zoom's Node.js samples (jsrsasign) read a secret.
+  ['jsrsasign', 4],
 ]);
-
-/**
- * The key bytes jsrsasign 11.1.5 (the library of Zoom's Node.js samples) derives from a secret
- * string in `KJUR.jws.JWS.sign`: an even-length all-hex string is decoded as hex, any other
- * string gives the low byte of each UTF-16 code unit. The core has this rule
- * (SecretEncoding::JsrsasignCompat) but the C ABI has no constant for it yet, so the binding
- * applies it and hands the bytes to jwtmint_key_new, which makes every check (empty, shorter
- * than 32 bytes) as for any secret. Tested against jsrsasign itself.
- */
-function jsrsasignSecretBytes(text) {
-  if (text.length > 0 && text.length % 2 === 0 && /^[0-9A-Fa-f]+$/.test(text)) {
-    return Buffer.from(text, 'hex');
-  }
-  const bytes = Buffer.alloc(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-  return bytes;
-}
 
 const ADOPT = Symbol('adopt a new jwtmint_key pointer');
 
@@ -78,14 +63,6 @@ class Key {
   static fromEncoded(text, encoding = 'utf8') {
     if (typeof text !== 'string') throw invalidType('text', 'of type string', text);
     if (typeof encoding !== 'string') throw invalidType('encoding', 'of type string', encoding);
-    if (encoding === 'jsrsasign') {
-      const bytes = jsrsasignSecretBytes(text);
-      try {
-        return new Key(ADOPT, newKeyPointer((out) => native.key_new(bytes, bytes.length, out)));
-      } finally {
-        bytes.fill(0);
-      }
-    }
     const number = ENCODINGS.get(encoding);
     if (number === undefined) {
       throw errorFor(
@@ -138,4 +115,4 @@ function withKey(key, name, use) {
   }
 }
 
-module.exports = { Key, withKey, jsrsasignSecretBytes };
+module.exports = { Key, withKey };

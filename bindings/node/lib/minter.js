@@ -17,6 +17,8 @@ const MINT_OPTIONS = ['now'];
 const MINTER_OPTIONS = ['skew', 'ttl'];
 const API_TOKEN_OPTIONS = ['now', 'skew', 'ttl'];
 
+let minterHandleOf;
+
 class ApiTokenMinter {
   #handle;
   #out;
@@ -65,6 +67,11 @@ class ApiTokenMinter {
 
   [Symbol.for('nodejs.util.inspect.custom')]() {
     return `ApiTokenMinter { ${this.closed ? 'closed' : 'open'} }`;
+  }
+
+  static {
+    minterHandleOf = (value) =>
+      typeof value === 'object' && value !== null && #handle in value ? value.#handle : null;
   }
 }
 
@@ -118,4 +125,4 @@ function mint(key, claims) {
   return mintJson(key, json);
 }
 
-module.exports = { ApiTokenMinter, mintApiToken, mint, mintJson, DEFAULT_SKEW, DEFAULT_TTL };
+module.exports = { ApiTokenMinter, minterHandleOf, mintApiToken, mint, mintJson, DEFAULT_SKEW, DEFAULT_TTL };

@@ -100,6 +100,134 @@ const native = {
   ),
 };
 
+/**
+ * A function of the Zoom extras (Video SDK, webhooks, token cache). A library built before they
+ * existed has the same ABI version (new functions do not raise it), so a missing symbol is not
+ * fatal at load: calling it throws an error that says how to fix it.
+ */
+function optional(name, proto) {
+  try {
+    return lib.func(proto);
+  } catch {
+    return () => {
+      throw new Error(`jwtmint: the loaded libjwtmint has no ${name}: rebuild it from this checkout.`);
+    };
+  }
+}
+
+koffi.opaque('jwtmint_api_token_cache');
+koffi.opaque('jwtmint_videosdk_verifier');
+koffi.opaque('jwtmint_webhook');
+
+/** jwtmint_videosdk_options, field for field (the library checks struct_size). */
+const VideoSdkOptions = koffi.struct('jwtmint_videosdk_options', {
+  struct_size: 'size_t',
+  app_key: 'const uint8_t *',
+  app_key_len: 'size_t',
+  tpc: 'const uint8_t *',
+  tpc_len: 'size_t',
+  user_identity: 'const uint8_t *',
+  user_identity_len: 'size_t',
+  session_key: 'const uint8_t *',
+  session_key_len: 'size_t',
+  geo_regions: 'const uint8_t *',
+  geo_regions_len: 'size_t',
+  telemetry_tracking_id: 'const uint8_t *',
+  telemetry_tracking_id_len: 'size_t',
+  ttl: 'uint64_t',
+  skew: 'uint64_t',
+  role: 'int32_t',
+  cloud_recording_option: 'int32_t',
+  cloud_recording_election: 'int32_t',
+  video_webrtc_mode: 'int32_t',
+  audio_webrtc_mode: 'int32_t',
+});
+
+const extras = {
+  api_token_cache_new: optional(
+    'jwtmint_api_token_cache_new',
+    'uint32_t jwtmint_api_token_cache_new(const jwtmint_api_minter *minter, uint64_t refresh_margin, ' +
+      '_Out_ jwtmint_api_token_cache **out)',
+  ),
+  api_token_cache_free: optional(
+    'jwtmint_api_token_cache_free',
+    'void jwtmint_api_token_cache_free(jwtmint_api_token_cache *cache)',
+  ),
+  api_token_cache_token: optional(
+    'jwtmint_api_token_cache_token',
+    'uint32_t jwtmint_api_token_cache_token(const jwtmint_api_token_cache *cache, int64_t now, ' +
+      'uint8_t *out, size_t cap, void *out_len)',
+  ),
+  api_token_cache_clear: optional(
+    'jwtmint_api_token_cache_clear',
+    'uint32_t jwtmint_api_token_cache_clear(const jwtmint_api_token_cache *cache)',
+  ),
+  api_token_cache_mint_count: optional(
+    'jwtmint_api_token_cache_mint_count',
+    'uint64_t jwtmint_api_token_cache_mint_count(const jwtmint_api_token_cache *cache)',
+  ),
+
+  videosdk_options_init: optional(
+    'jwtmint_videosdk_options_init',
+    'uint32_t jwtmint_videosdk_options_init(_Out_ jwtmint_videosdk_options *options, size_t struct_size)',
+  ),
+  videosdk_mint: optional(
+    'jwtmint_videosdk_mint',
+    'uint32_t jwtmint_videosdk_mint(const jwtmint_key *key, const jwtmint_videosdk_options *options, ' +
+      'int64_t now, uint8_t *out, size_t cap, void *out_len)',
+  ),
+  videosdk_verifier_new: optional(
+    'jwtmint_videosdk_verifier_new',
+    'uint32_t jwtmint_videosdk_verifier_new(const jwtmint_key *key, const uint8_t *app_key, size_t app_key_len, ' +
+      '_Out_ jwtmint_videosdk_verifier **out)',
+  ),
+  videosdk_verifier_free: optional(
+    'jwtmint_videosdk_verifier_free',
+    'void jwtmint_videosdk_verifier_free(jwtmint_videosdk_verifier *verifier)',
+  ),
+  videosdk_verifier_set_leeway: optional(
+    'jwtmint_videosdk_verifier_set_leeway',
+    'uint32_t jwtmint_videosdk_verifier_set_leeway(jwtmint_videosdk_verifier *verifier, uint64_t seconds)',
+  ),
+  videosdk_verifier_set_max_len: optional(
+    'jwtmint_videosdk_verifier_set_max_len',
+    'uint32_t jwtmint_videosdk_verifier_set_max_len(jwtmint_videosdk_verifier *verifier, size_t max_len)',
+  ),
+  videosdk_verifier_verify: optional(
+    'jwtmint_videosdk_verifier_verify',
+    'uint32_t jwtmint_videosdk_verifier_verify(const jwtmint_videosdk_verifier *verifier, ' +
+      'const uint8_t *token, size_t token_len, int64_t now, uint8_t *out, size_t cap, void *out_len)',
+  ),
+
+  webhook_new: optional(
+    'jwtmint_webhook_new',
+    'uint32_t jwtmint_webhook_new(const uint8_t *secret, size_t secret_len, _Out_ jwtmint_webhook **out)',
+  ),
+  webhook_free: optional('jwtmint_webhook_free', 'void jwtmint_webhook_free(jwtmint_webhook *webhook)'),
+  webhook_set_tolerance: optional(
+    'jwtmint_webhook_set_tolerance',
+    'uint32_t jwtmint_webhook_set_tolerance(jwtmint_webhook *webhook, uint64_t seconds)',
+  ),
+  webhook_verify: optional(
+    'jwtmint_webhook_verify',
+    'uint32_t jwtmint_webhook_verify(const jwtmint_webhook *webhook, const uint8_t *timestamp, size_t timestamp_len, ' +
+      'const uint8_t *body, size_t body_len, const uint8_t *signature, size_t signature_len, int64_t now, ' +
+      'void *out_timestamp)',
+  ),
+  webhook_url_validation: optional(
+    'jwtmint_webhook_url_validation',
+    'uint32_t jwtmint_webhook_url_validation(const jwtmint_webhook *webhook, const uint8_t *timestamp, ' +
+      'size_t timestamp_len, const uint8_t *body, size_t body_len, const uint8_t *signature, size_t signature_len, ' +
+      'int64_t now, uint8_t *out, size_t cap, void *out_len)',
+  ),
+  webhook_sign: optional(
+    'jwtmint_webhook_sign',
+    'uint32_t jwtmint_webhook_sign(const jwtmint_webhook *webhook, uint64_t timestamp, const uint8_t *body, ' +
+      'size_t body_len, uint8_t *out, size_t cap, void *out_len)',
+  ),
+};
+Object.assign(native, extras);
+
 const loaded = native.abi_version();
 if (loaded !== ABI_VERSION) {
   throw new Error(
@@ -108,4 +236,4 @@ if (loaded !== ABI_VERSION) {
   );
 }
 
-module.exports = { native, koffi, ABI_VERSION };
+module.exports = { native, koffi, ABI_VERSION, VideoSdkOptions };

@@ -30,3 +30,18 @@ Key.fromEncoded('x', 'rot13');
 // @ts-expect-error claims are an object
 mint(key, 'claims');
 void claims, json, t2, t3, code;
+// The Zoom extras.
+const cache = new jwtmint.ApiTokenCache(minter, { refreshMargin: 60 });
+const cached: string = cache.token();
+const count: number = cache.mintCount;
+const sdk: string = jwtmint.mintVideoSdkToken(key, { appKey: 'k', tpc: 't', role: 'host', geoRegions: ['US'], videoWebrtcMode: true });
+const sdkClaims: jwtmint.VideoSdkClaims = new jwtmint.VideoSdkVerifier(key, 'k').verify(sdk);
+const webhook = new jwtmint.Webhook('secret', { tolerance: 300 });
+const ts: number | bigint = webhook.verify('1', new Uint8Array(0), 'v0=', { now: 1 });
+const answer: { plainToken: string; encryptedToken: string } = webhook.urlValidation(1, '{}', 'v0=');
+const signature: string = webhook.sign(1n, '{}');
+// @ts-expect-error the role is required
+jwtmint.mintVideoSdkToken(key, { appKey: 'k', tpc: 't' });
+// @ts-expect-error roles are participant or host
+jwtmint.mintVideoSdkToken(key, { appKey: 'k', tpc: 't', role: 'admin' });
+void cached, count, sdkClaims, ts, answer, signature;
