@@ -15,8 +15,15 @@ the native objects' lifetimes and turns result codes into exceptions.
 
 from __future__ import annotations
 
-from ._native import DEFAULT_SKEW, DEFAULT_TTL, library_version
+from ._native import (
+    DEFAULT_REFRESH_MARGIN,
+    DEFAULT_SKEW,
+    DEFAULT_TTL,
+    DEFAULT_WEBHOOK_TOLERANCE,
+    library_version,
+)
 from ._version import __version__
+from .cache import ApiTokenCache
 from .errors import (
     ClockError,
     Expired,
@@ -38,24 +45,36 @@ from .errors import (
     NotYetValid,
     TimeOverflow,
     TooLong,
+    VideoSdkError,
     WeakSecret,
+    WebhookError,
     ZoomError,
 )
 from .key import SECRET_ENCODINGS, Key
 from .mint import ApiTokenMinter, mint, mint_api_token
 from .verify import Verifier
+from .videosdk import VIDEOSDK_DEFAULT_TTL, VIDEOSDK_ROLES, VideoSdkVerifier, mint_videosdk_token
+from .webhook import WebhookVerifier
 
 __all__ = [
     "__version__",
     "library_version",
     "DEFAULT_SKEW",
     "DEFAULT_TTL",
+    "DEFAULT_REFRESH_MARGIN",
+    "DEFAULT_WEBHOOK_TOLERANCE",
+    "VIDEOSDK_DEFAULT_TTL",
+    "VIDEOSDK_ROLES",
     "SECRET_ENCODINGS",
     "Key",
     "ApiTokenMinter",
+    "ApiTokenCache",
     "mint_api_token",
     "mint",
     "Verifier",
+    "mint_videosdk_token",
+    "VideoSdkVerifier",
+    "WebhookVerifier",
     "JwtMintError",
     "InvalidInput",
     "WeakSecret",
@@ -77,5 +96,7 @@ __all__ = [
     "InvalidIssuer",
     "InvalidAudience",
     "ZoomError",
+    "VideoSdkError",
+    "WebhookError",
     "InternalError",
 ]

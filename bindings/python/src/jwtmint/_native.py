@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import ctypes
 import sys
-from ctypes import POINTER, c_char_p, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
+from ctypes import (
+    POINTER,
+    Structure,
+    c_char_p,
+    c_int32,
+    c_int64,
+    c_size_t,
+    c_uint32,
+    c_uint64,
+    c_void_p,
+)
 from pathlib import Path
 
 #: The C ABI version this module's prototypes were written for (JWTMINT_ABI_VERSION).
@@ -21,11 +31,17 @@ INVALID_ARGUMENT = 103
 BUFFER_TOO_SMALL = 108
 CLOCK = 105
 
-# JWTMINT_SECRET_* constants.
-SECRET_ENCODINGS = {"utf8": 0, "hex": 1, "base64": 2, "base64url": 3}
+# JWTMINT_SECRET_* constants, by the names the Rust library's SecretEncoding parses.
+SECRET_ENCODINGS = {"utf8": 0, "hex": 1, "base64": 2, "base64url": 3, "jsrsasign": 4}
+SECRET_ENCODING_ALIASES = {"utf-8": 0, "text": 0}
 
 DEFAULT_SKEW = 30
 DEFAULT_TTL = 3600
+DEFAULT_REFRESH_MARGIN = 60
+DEFAULT_WEBHOOK_TOLERANCE = 300
+WEBHOOK_SIGNATURE_LEN = 67
+VIDEOSDK_DEFAULT_TTL = 7200
+VIDEOSDK_UNSET = -1
 
 _LIBRARY_NAME = {"darwin": "libjwtmint.dylib", "win32": "jwtmint.dll"}.get(
     sys.platform, "libjwtmint.so"
@@ -47,6 +63,35 @@ def _load() -> ctypes.CDLL:
 
 
 lib = _load()
+
+
+
+class VideoSdkOptions(Structure):
+    """jwtmint_videosdk_options, field for field (the library checks struct_size)."""
+
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("app_key", c_char_p),
+        ("app_key_len", c_size_t),
+        ("tpc", c_char_p),
+        ("tpc_len", c_size_t),
+        ("user_identity", c_char_p),
+        ("user_identity_len", c_size_t),
+        ("session_key", c_char_p),
+        ("session_key_len", c_size_t),
+        ("geo_regions", c_char_p),
+        ("geo_regions_len", c_size_t),
+        ("telemetry_tracking_id", c_char_p),
+        ("telemetry_tracking_id_len", c_size_t),
+        ("ttl", c_uint64),
+        ("skew", c_uint64),
+        ("role", c_int32),
+        ("cloud_recording_option", c_int32),
+        ("cloud_recording_election", c_int32),
+        ("video_webrtc_mode", c_int32),
+        ("audio_webrtc_mode", c_int32),
+    ]
+
 
 _result = c_uint32
 _bytes = c_char_p  # const uint8_t *: bytes (or NULL)
@@ -88,6 +133,43 @@ _PROTOTYPES = {
         _result,
         [_handle, _bytes, c_size_t, c_int64, _bytes, c_size_t, _size_out],
     ),
+    # The Zoom extras: API token cache, Video SDK tokens, webhooks.
+    "jwtmint_api_token_cache_new": (_result, [_handle, c_uint64, _handle_out]),
+    "jwtmint_api_token_cache_free": (None, [_handle]),
+    "jwtmint_api_token_cache_token": (_result, [_handle, c_int64, _bytes, c_size_t, _size_out]),
+    "jwtmint_api_token_cache_clear": (_result, [_handle]),
+    "jwtmint_api_token_cache_mint_count": (c_uint64, [_handle]),
+    "jwtmint_videosdk_options_init": (_result, [POINTER(VideoSdkOptions), c_size_t]),
+    "jwtmint_videosdk_mint": (
+        _result,
+        [_handle, POINTER(VideoSdkOptions), c_int64, _bytes, c_size_t, _size_out],
+    ),
+    "jwtmint_videosdk_verifier_new": (_result, [_handle, _bytes, c_size_t, _handle_out]),
+    "jwtmint_videosdk_verifier_free": (None, [_handle]),
+    "jwtmint_videosdk_verifier_set_leeway": (_result, [_handle, c_uint64]),
+    "jwtmint_videosdk_verifier_set_max_len": (_result, [_handle, c_size_t]),
+    "jwtmint_videosdk_verifier_verify": (
+        _result,
+        [_handle, _bytes, c_size_t, c_int64, _bytes, c_size_t, _size_out],
+    ),
+    "jwtmint_webhook_new": (_result, [_bytes, c_size_t, _handle_out]),
+    "jwtmint_webhook_free": (None, [_handle]),
+    "jwtmint_webhook_set_tolerance": (_result, [_handle, c_uint64]),
+    "jwtmint_webhook_verify": (
+        _result,
+        [_handle, _bytes, c_size_t, _bytes, c_size_t, _bytes, c_size_t, c_int64, POINTER(c_uint64)],
+    ),
+    "jwtmint_webhook_url_validation": (
+        _result,
+        [
+            _handle, _bytes, c_size_t, _bytes, c_size_t, _bytes, c_size_t, c_int64,
+            _bytes, c_size_t, _size_out,
+        ],
+    ),
+    "jwtmint_webhook_sign": (
+        _result,
+        [_handle, c_uint64, _bytes, c_size_t, _bytes, c_size_t, _size_out],
+    ),
 }
 
 for _name, (_restype, _argtypes) in _PROTOTYPES.items():
@@ -104,6 +186,8 @@ if lib.jwtmint_abi_version() != ABI_VERSION:
 #: Largest values of the C integer types the binding passes (ctypes does not check ranges).
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
+INT32_MIN = -(2**31)
+INT32_MAX = 2**31 - 1
 UINT64_MAX = 2**64 - 1
 SIZE_MAX = 2 ** (8 * ctypes.sizeof(c_size_t)) - 1
 

@@ -25,7 +25,9 @@ code ranges of the C ABI::
     │       ├── MalformedClaim          504
     │       ├── InvalidIssuer           505
     │       └── InvalidAudience         506
-    ├── ZoomError                       6xx: Video SDK and webhook rules
+    ├── ZoomError                       6xx: the Zoom extras
+    │   ├── VideoSdkError               600-619: a Video SDK claim Zoom refuses
+    │   └── WebhookError                620-639: a webhook request rejected
     └── InternalError                   9xx (but 901) and unknown codes: please report
 
 Minting arbitrary claims checks them with the verifier's rules, so :func:`jwtmint.mint` can
@@ -60,6 +62,8 @@ __all__ = [
     "InvalidIssuer",
     "InvalidAudience",
     "ZoomError",
+    "VideoSdkError",
+    "WebhookError",
     "InternalError",
 ]
 
@@ -174,6 +178,16 @@ class ZoomError(JwtMintError):
     """A Zoom rule was broken: Video SDK claims (600-619) or a webhook request (620-639)."""
 
 
+class VideoSdkError(ZoomError):
+    """A Video SDK claim Zoom refuses, when minting or verifying (600-619): empty or too long
+    field, unknown or repeated geo region, lifetime out of range, app_key mismatch."""
+
+
+class WebhookError(ZoomError):
+    """A webhook request was rejected (620-639): timestamp malformed or out of tolerance,
+    signature malformed or mismatched, url-validation body malformed."""
+
+
 class InternalError(JwtMintError):
     """A failure that should not happen through this binding (NULL pointer, panic, unknown
     code). Please report it."""
@@ -205,7 +219,9 @@ _BY_RANGE = (
     (300, 400, InvalidHeader),
     (400, 500, InvalidSignature),
     (500, 600, InvalidClaims),
-    (600, 700, ZoomError),
+    (600, 620, VideoSdkError),
+    (620, 640, WebhookError),
+    (640, 700, ZoomError),
 )
 
 

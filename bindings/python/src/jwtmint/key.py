@@ -68,7 +68,10 @@ class Key(Owner):
     def from_encoded(cls, text: Union[str, bytes], encoding: str = "utf8") -> Key:
         """A key from secret text in an encoding: ``"utf8"`` (the text's bytes, as
         ``Key(text)``), ``"hex"`` (either case), ``"base64"`` or ``"base64url"`` (padding
-        optional). The decoded secret must be at least 32 bytes.
+        optional), or ``"jsrsasign"``: the way Zoom's Node.js samples (jsrsasign) read a
+        secret string, for secrets used with them (an even-length all-hex text is decoded as
+        hex; any other text gives the low byte of each UTF-16 code unit, so characters above
+        U+00FF lose their high byte). The decoded secret must be at least 32 bytes.
 
         Raises :class:`~jwtmint.InvalidSecretEncoding` when the text is not valid in
         ``encoding``, :class:`~jwtmint.WeakSecret` when the secret is too short.
@@ -90,7 +93,7 @@ class Key(Owner):
 def _new_encoded(data: bytes, encoding: object) -> Handle:
     if not isinstance(encoding, str):
         raise TypeError(f"encoding must be a str, not {type(encoding).__name__}")
-    number = _native.SECRET_ENCODINGS.get(encoding)
+    number = _native.SECRET_ENCODINGS.get(encoding, _native.SECRET_ENCODING_ALIASES.get(encoding))
     if number is None:
         raise InvalidArgument(
             _native.INVALID_ARGUMENT,
