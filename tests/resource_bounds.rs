@@ -209,7 +209,7 @@ fn moderate_nesting_is_accepted() {
     let token = forge(
         SECRET,
         HEADER,
-        payload_with(&nested(100, "[", "]")).as_bytes(),
+        payload_with(&nested(10, "[", "]")).as_bytes(),
     );
     assert!(v.verify_at(&token, NOW).is_ok());
 }
