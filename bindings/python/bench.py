@@ -38,6 +38,7 @@ def main() -> int:
     key = jwtmint.Key(SECRET)
     minter = jwtmint.ApiTokenMinter(API_KEY, key)
     verifier = jwtmint.Verifier.zoom_api(key, API_KEY)
+    cache = jwtmint.ApiTokenCache(minter)
     token = minter.mint()
 
     # Same token bytes from both, and each accepts the other's.
@@ -56,6 +57,7 @@ def main() -> int:
     benchmarks: Dict[str, Callable[[], object]] = {
         "mint    jwtmint ApiTokenMinter.mint()": minter.mint,
         "mint    jwtmint mint_api_token(key)": lambda: jwtmint.mint_api_token(API_KEY, key),
+        "mint    jwtmint ApiTokenCache.token() (cached)": cache.token,
         "mint    PyJWT jwt.encode": pyjwt_mint,
         "verify  jwtmint Verifier.verify() -> dict": lambda: verifier.verify(token),
         "verify  jwtmint Verifier.check()": lambda: verifier.check(token),

@@ -29,7 +29,8 @@ echo "--- pip install ./bindings/python (builds libjwtmint with cargo)"
 "${pip[@]}" install -q -r bindings/python/requirements-test.txt
 
 echo "--- mypy --strict"
-"$py" -m mypy --strict bindings/python/src/jwtmint bindings/python/example.py
+"$py" -m mypy --strict --cache-dir "$root/target/mypy-cache" \
+  bindings/python/src/jwtmint bindings/python/example.py
 
 # From an empty directory outside the repository: `import jwtmint` can only find the
 # installed package (tests/test_installed.py checks that too).
