@@ -1,11 +1,12 @@
 """The adversarial corpus tests/corpus/*.json: every case gets exactly its expected code,
 through verify() and check(), for str and bytes tokens alike."""
 
+import json
+
 import pytest
 
 import jwtmint
-from conftest import CORPUS, load_cases
-import json
+from conftest import CORPUS
 
 
 def _load():
