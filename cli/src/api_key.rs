@@ -1,20 +1,29 @@
-//! The API key (the token's `iss`): from `--key`, else from `$ZOOM_API_KEY`.
+//! The public half of the credentials: the API key (the token's `iss`) from `--key` or
+//! `$ZOOM_API_KEY`, and the Video SDK key (`app_key`) from `--key` or `$ZOOM_VIDEO_SDK_KEY`.
 
 use crate::outcome::{Failure, Outcome};
 
 /// The environment variable holding the API key.
 pub const API_KEY_ENV: &str = "ZOOM_API_KEY";
 
-/// `$ZOOM_API_KEY` when set and not empty. An empty variable counts as unset: it is what
-/// `export ZOOM_API_KEY=` leaves behind, never a real API key.
+/// The environment variable holding the Video SDK key.
+pub const VIDEO_SDK_KEY_ENV: &str = "ZOOM_VIDEO_SDK_KEY";
+
+/// `$ZOOM_API_KEY` when set and not empty.
 pub fn from_env() -> Outcome<Option<String>> {
-    match std::env::var_os(API_KEY_ENV) {
+    from_var(API_KEY_ENV)
+}
+
+/// The variable `name` when set and not empty. An empty variable counts as unset: it is what
+/// `export ZOOM_API_KEY=` leaves behind, never a real key.
+pub fn from_var(name: &str) -> Outcome<Option<String>> {
+    match std::env::var_os(name) {
         None => Ok(None),
         Some(v) if v.is_empty() => Ok(None),
         Some(v) => v
             .into_string()
             .map(Some)
-            .map_err(|_| Failure::usage(format!("${API_KEY_ENV} is not UTF-8 text"))),
+            .map_err(|_| Failure::usage(format!("${name} is not UTF-8 text"))),
     }
 }
 
@@ -27,5 +36,20 @@ pub fn required(flag: Option<String>) -> Outcome<String> {
                 "no API key: pass --key KEY or set {API_KEY_ENV} (the API key from your Zoom app)"
             ))
         }),
+    }
+}
+
+/// The flag's value, else `$ZOOM_VIDEO_SDK_KEY`, else a usage error saying how to give one.
+/// Also says where the key came from, for the hint on an `app_key` mismatch.
+pub fn required_video_sdk(flag: Option<String>) -> Outcome<(String, bool)> {
+    match flag {
+        Some(key) => Ok((key, false)),
+        None => match from_var(VIDEO_SDK_KEY_ENV)? {
+            Some(key) => Ok((key, true)),
+            None => Err(Failure::usage(format!(
+                "no Video SDK key: pass --key SDK_KEY or set {VIDEO_SDK_KEY_ENV} (the SDK key \
+                 from your Zoom Video SDK app)"
+            ))),
+        },
     }
 }

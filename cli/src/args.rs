@@ -1,4 +1,8 @@
-//! The command line: commands, flags, help text and examples.
+//! The command line: commands, flags, help text and examples. The Zoom extras' commands are
+//! in their own modules.
+
+mod videosdk;
+mod webhook;
 
 use std::ffi::OsString;
 
@@ -7,13 +11,15 @@ use jwtmint::zoom::{DEFAULT_SKEW, DEFAULT_TTL};
 use jwtmint::{DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
 
 use crate::claims::{parse_claim, Claim};
-use crate::secret::SecretArgs;
+use crate::secret::{ApiSecret, SecretArgs};
+pub use videosdk::{VideoSdkArgs, VideoSdkCommand, VideoSdkMintArgs, VideoSdkVerifyArgs};
+pub use webhook::{WebhookArgs, WebhookCheckArgs, WebhookCommand, WebhookSignArgs};
 
 const ABOUT: &str = "Mint, verify and decode HS256 JSON Web Tokens for Zoom's Video SDK and \
                      Account APIs";
 
 const TOP_HELP: &str = "\
-Exit status: 0 success, 1 token rejected, 2 usage or configuration error.
+Exit status: 0 success, 1 token or webhook request rejected, 2 usage or configuration error.
 
 Examples:
   jwtmint demo                  # try it: mint, decode and verify with a built-in demo key
@@ -21,7 +27,9 @@ Examples:
   jwtmint mint                  # a Zoom API JWT, valid for one hour
   curl https://api.zoom.us/v2/videosdk/sessions -H \"Authorization: Bearer $(jwtmint mint)\"
   jwtmint verify \"$TOKEN\"       # check the signature and claims, print the payload
-  jwtmint decode \"$TOKEN\"       # look inside without verifying";
+  jwtmint decode \"$TOKEN\"       # look inside without verifying
+  jwtmint videosdk --tpc my-session --role host   # a Video SDK session token
+  jwtmint webhook verify --timestamp \"$TS\" --signature \"$SIG\" body.json";
 
 const MINT_HELP: &str = "\
 The token is the header {\"alg\":\"HS256\",\"typ\":\"JWT\"} and the payload
@@ -110,6 +118,12 @@ pub enum Command {
     /// Walk through minting, decoding and verifying a token (start here)
     #[command(after_help = DEMO_HELP)]
     Demo(DemoArgs),
+    /// Mint a Video SDK session token (or `videosdk verify` one)
+    #[command(name = "videosdk", after_help = videosdk::VIDEOSDK_HELP)]
+    VideoSdk(Box<VideoSdkArgs>),
+    /// Verify a Zoom webhook request's signature, answer its URL validation, or sign a body
+    #[command(after_help = webhook::WEBHOOK_HELP, arg_required_else_help = true)]
+    Webhook(WebhookArgs),
 }
 
 /// `jwtmint mint`.
@@ -137,7 +151,7 @@ pub struct MintArgs {
     pub claims: Vec<Claim>,
 
     #[command(flatten)]
-    pub secret: SecretArgs,
+    pub secret: SecretArgs<ApiSecret>,
 }
 
 /// `jwtmint verify`.
@@ -169,7 +183,7 @@ pub struct VerifyArgs {
     pub now: Option<i64>,
 
     #[command(flatten)]
-    pub secret: SecretArgs,
+    pub secret: SecretArgs<ApiSecret>,
 }
 
 /// `jwtmint decode`.
@@ -192,7 +206,7 @@ pub struct DemoArgs {
     pub now: Option<i64>,
 
     #[command(flatten)]
-    pub secret: SecretArgs,
+    pub secret: SecretArgs<ApiSecret>,
 }
 
 #[cfg(test)]

@@ -1,18 +1,21 @@
-//! `jwtmint`: mint, verify and decode HS256 JWTs for Zoom's Video SDK and Account APIs.
+//! `jwtmint`: mint, verify and decode HS256 JWTs for Zoom's Video SDK and Account APIs, and
+//! check Zoom's webhook signatures.
 //!
 //! A thin door onto the `jwtmint` crate: every check on keys, claims and tokens is the
 //! core's. This crate only reads arguments, secrets and tokens, and prints results.
 //!
-//! Exit status: 0 success, 1 token rejected, 2 usage or configuration error. It never
-//! panics, including on a closed standard output.
+//! Exit status: 0 success, 1 token (or webhook request) rejected, 2 usage or configuration
+//! error. It never panics, including on a closed standard output.
 
 mod api_key;
 mod args;
+mod body;
 mod claims;
 mod commands;
 mod input;
 mod outcome;
 mod secret;
+mod secret_kind;
 
 use std::process::ExitCode;
 

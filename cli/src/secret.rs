@@ -1,5 +1,6 @@
-//! The API secret: from an environment variable or a file (or standard input), never from a
-//! command-line value (those show up in `ps` and shell history).
+//! A secret (the API secret, the Video SDK secret or the webhook secret token): from an
+//! environment variable or a file (or standard input), never from a command-line value (those
+//! show up in `ps` and shell history).
 //!
 //! The text is held in `Zeroizing` buffers that are wiped when dropped, and is read into one
 //! buffer allocated up front, so no reallocation leaves a copy behind. Messages name where the
@@ -7,41 +8,42 @@
 
 use std::fs::File;
 use std::io::{self, Read};
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use jwtmint::zoom::WebhookVerifier;
 use jwtmint::{Key, SecretEncoding};
 use zeroize::Zeroizing;
 
 use crate::outcome::{Failure, Outcome};
+pub use crate::secret_kind::{ApiSecret, SecretKind, VideoSdkSecret, WebhookSecret};
 
-/// The environment variable the secret is read from by default.
-pub const DEFAULT_SECRET_ENV: &str = "ZOOM_API_SECRET";
-
-/// The largest secret file read. A Zoom API secret is a few dozen bytes; anything this big
-/// is the wrong file (or `/dev/zero`), and stopping here keeps such input from filling memory.
+/// The largest secret file read. A Zoom secret is a few dozen bytes; anything this big is the
+/// wrong file (or `/dev/zero`), and stopping here keeps such input from filling memory.
 pub const SECRET_FILE_MAX: usize = 64 * 1024;
 
-/// How to provide a secret, for the messages about a missing or empty one.
-const HOW: &str = "set ZOOM_API_SECRET, or name another variable with --secret-env NAME, \
-                   or use --secret-file PATH ('-' for standard input)";
-
-/// The secret options shared by `mint`, `verify` and `demo`.
+/// The secret options of a command; `K` says which secret (its default variable, its name in
+/// messages and the help text).
 #[derive(Debug, Args)]
-pub struct SecretArgs {
-    /// Read the API secret from the environment variable NAME [default: ZOOM_API_SECRET]
-    #[arg(long, value_name = "NAME", conflicts_with = "secret_file")]
+pub struct SecretArgs<K: SecretKind> {
+    #[arg(long, value_name = "NAME", conflicts_with = "secret_file", help = K::ENV_HELP)]
     pub secret_env: Option<String>,
 
-    /// Read the API secret from the file PATH ('-' for standard input). One trailing newline
-    /// is removed (for hex and base64, all surrounding whitespace)
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", help = K::FILE_HELP)]
     pub secret_file: Option<PathBuf>,
 
-    /// How the secret text becomes key bytes: utf8 (its bytes, what Zoom API secrets are),
-    /// hex, base64 or base64url
-    #[arg(long, value_name = "ENCODING", default_value = "utf8", value_parser = parse_encoding)]
+    #[arg(
+        long,
+        value_name = "ENCODING",
+        default_value = "utf8",
+        value_parser = parse_encoding,
+        help = K::ENCODING_HELP,
+    )]
     pub secret_encoding: SecretEncoding,
+
+    #[arg(skip)]
+    kind: PhantomData<K>,
 }
 
 /// The core's parser, with its message for clap.
@@ -71,7 +73,7 @@ impl SecretSource {
     }
 }
 
-impl SecretArgs {
+impl<K: SecretKind> SecretArgs<K> {
     /// Where the secret will be read from.
     pub fn source(&self) -> SecretSource {
         match &self.secret_file {
@@ -80,7 +82,7 @@ impl SecretArgs {
             None => SecretSource::Env(
                 self.secret_env
                     .clone()
-                    .unwrap_or_else(|| DEFAULT_SECRET_ENV.to_owned()),
+                    .unwrap_or_else(|| K::DEFAULT_ENV.to_owned()),
             ),
         }
     }
@@ -104,32 +106,66 @@ impl SecretArgs {
         }
     }
 
-    /// Reads the secret and builds the key with the core's `Key::from_encoded`.
+    /// Reads the secret and builds the HS256 key with the core's `Key::from_encoded` (which
+    /// refuses secrets shorter than 32 bytes).
     pub fn load_key(&self) -> Outcome<Key> {
+        self.with_text(Key::from_encoded)
+    }
+
+    /// Reads the secret text, trims it as its encoding and source call for, refuses it when
+    /// empty, and hands it to `build`; a core error is reported with where the secret came
+    /// from.
+    fn with_text<T>(
+        &self,
+        build: impl FnOnce(&str, SecretEncoding) -> jwtmint::Result<T>,
+    ) -> Outcome<T> {
         let source = self.source();
-        let context = format!("(from {})", source.describe());
-        let text = read_text(&source)?;
+        let text = read_text::<K>(&source)?;
         let text = trimmed(&text, &source, self.secret_encoding);
         if text.is_empty() {
             return Err(Failure::usage(format!(
-                "the API secret from {} is empty; {HOW}",
-                source.describe()
+                "the {} from {} is empty; {}",
+                K::WHAT,
+                source.describe(),
+                how::<K>()
             )));
         }
-        Key::from_encoded(text, self.secret_encoding)
-            .map_err(|e| Failure::config(&e).context(&context))
+        build(text, self.secret_encoding)
+            .map_err(|e| Failure::config(&e).context(&format!("(from {})", source.describe())))
     }
+}
+
+impl SecretArgs<WebhookSecret> {
+    /// Reads the secret token and builds the core's `WebhookVerifier`. A webhook secret token
+    /// has no length minimum: Zoom chooses it, not the user.
+    pub fn load_webhook_verifier(&self) -> Outcome<WebhookVerifier> {
+        self.with_text(WebhookVerifier::from_encoded)
+    }
+}
+
+/// How to provide a secret, for the messages about a missing or empty one.
+fn how<K: SecretKind>() -> String {
+    format!(
+        "set {}, or name another variable with --secret-env NAME, or use --secret-file PATH \
+         ('-' for standard input)",
+        K::DEFAULT_ENV
+    )
 }
 
 /// The part of the secret text that is the secret.
 ///
-/// Hex and base64 never contain whitespace, so surrounding ASCII whitespace is dropped. UTF-8
-/// text is used as is, except that one trailing line break is dropped from a file: `echo`
-/// and editors add one, and a secret that really ends in a newline is not worth that trap.
+/// Hex and base64 never contain whitespace, so surrounding ASCII whitespace is dropped. Text
+/// (utf8, and jsrsasign, for which whitespace is part of the key) is used as is, except that
+/// one trailing line break is dropped from a file: `echo` and editors add one, and a secret
+/// that really ends in a newline is not worth that trap.
 fn trimmed<'a>(text: &'a str, source: &SecretSource, encoding: SecretEncoding) -> &'a str {
-    match (encoding, source) {
-        (SecretEncoding::Utf8, SecretSource::Env(_)) => text,
-        (SecretEncoding::Utf8, _) => text
+    let is_text = matches!(
+        encoding,
+        SecretEncoding::Utf8 | SecretEncoding::JsrsasignCompat
+    );
+    match (is_text, source) {
+        (true, SecretSource::Env(_)) => text,
+        (true, _) => text
             .strip_suffix("\r\n")
             .or_else(|| text.strip_suffix('\n'))
             .unwrap_or(text),
@@ -138,17 +174,19 @@ fn trimmed<'a>(text: &'a str, source: &SecretSource, encoding: SecretEncoding) -
 }
 
 /// Reads the secret text from its source.
-fn read_text(source: &SecretSource) -> Outcome<Zeroizing<String>> {
+fn read_text<K: SecretKind>(source: &SecretSource) -> Outcome<Zeroizing<String>> {
     let bytes = match source {
         SecretSource::Env(name) => {
             return match std::env::var_os(name) {
                 None => Err(Failure::usage(format!(
-                    "no API secret: ${name} is not set; {HOW}"
+                    "no {}: ${name} is not set; {}",
+                    K::WHAT,
+                    how::<K>()
                 ))),
                 // On Unix this moves the bytes, it does not copy them.
                 Some(value) => value.into_string().map(Zeroizing::new).map_err(|v| {
                     zeroize::Zeroize::zeroize(&mut v.into_encoded_bytes());
-                    Failure::usage(format!("the API secret in ${name} is not UTF-8 text"))
+                    Failure::usage(format!("the {} in ${name} is not UTF-8 text", K::WHAT))
                 }),
             };
         }

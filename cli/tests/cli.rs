@@ -7,7 +7,15 @@ use std::process::{Command, Stdio};
 
 use common::*;
 
-const COMMANDS: [&str; 4] = ["mint", "verify", "decode", "demo"];
+const COMMANDS: [&str; 6] = ["mint", "verify", "decode", "demo", "videosdk", "webhook"];
+
+/// The subcommands of the Zoom extras.
+const SUBCOMMANDS: [[&str; 2]; 4] = [
+    ["videosdk", "verify"],
+    ["webhook", "verify"],
+    ["webhook", "validate"],
+    ["webhook", "sign"],
+];
 
 #[test]
 fn every_command_has_help_with_examples() {
@@ -37,7 +45,121 @@ fn every_command_has_help_with_examples() {
     for cmd in COMMANDS {
         assert!(top.contains(&format!("  {cmd} ")), "{top}");
     }
-    assert!(top.contains("Examples:") && top.contains("1 token rejected"));
+    assert!(top.contains("Examples:") && top.contains("1 token or webhook request rejected"));
+}
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    for [cmd, sub] in SUBCOMMANDS {
+        let usage = format!("Usage: jwtmint {cmd} {sub}");
+        let out = jwtmint([cmd, sub, "--help"]).run().ok();
+        assert!(out.contains(&usage), "{cmd} {sub}: {out}");
+        assert!(out.contains("Examples:"), "{cmd} {sub}: {out}");
+        assert!(
+            out.contains(&format!("  jwtmint {cmd} {sub}")),
+            "{cmd} {sub} examples: {out}"
+        );
+        assert!(jwtmint([cmd, sub, "-h"]).run().ok().contains(&usage));
+        assert!(jwtmint(["help", cmd, sub]).run().ok().contains(&usage));
+        assert!(jwtmint([cmd, "help", sub]).run().ok().contains(&usage));
+    }
+    let videosdk = jwtmint(["videosdk", "--help"]).run().ok();
+    assert!(videosdk.contains("  verify "), "{videosdk}");
+    let webhook = jwtmint(["webhook", "--help"]).run().ok();
+    for sub in ["verify", "validate", "sign"] {
+        assert!(webhook.contains(&format!("  {sub} ")), "{webhook}");
+    }
+}
+
+#[test]
+fn extras_help_lists_every_flag_and_default() {
+    let squeeze = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let jsrsasign = "jsrsasign: the way jsrsasign, the library of Zoom's Node.js samples, reads a \
+                     secret string";
+    let videosdk = squeeze(jwtmint(["videosdk", "--help"]).run().ok());
+    for flag in [
+        "--tpc <NAME>",
+        "--role <ROLE>",
+        "host",
+        "participant",
+        "--key <SDK_KEY>",
+        "$ZOOM_VIDEO_SDK_KEY",
+        "--user-identity",
+        "--session-key",
+        "--geo-regions <LIST>",
+        "--cloud-recording-option <0|1>",
+        "--cloud-recording-election <0|1>",
+        "--telemetry-tracking-id",
+        "--video-webrtc-mode <0|1>",
+        "--audio-webrtc-mode <0|1>",
+        "--ttl",
+        "[default: 7200]",
+        "1800 to 172800",
+        "--skew",
+        "[default: 30]",
+        "--now",
+        "--secret-env",
+        "[default: ZOOM_VIDEO_SDK_SECRET]",
+        "--secret-file",
+        "--secret-encoding",
+        "[default: utf8]",
+        jsrsasign,
+    ] {
+        assert!(
+            videosdk.contains(flag),
+            "videosdk --help lacks {flag}: {videosdk}"
+        );
+    }
+    let verify = squeeze(jwtmint(["videosdk", "verify", "--help"]).run().ok());
+    for flag in [
+        "[TOKEN]",
+        "--key <SDK_KEY>",
+        "$ZOOM_VIDEO_SDK_KEY",
+        "--leeway",
+        "[default: 60]",
+        "--max-len",
+        "[default: 8192]",
+        "--now",
+        "[default: ZOOM_VIDEO_SDK_SECRET]",
+        jsrsasign,
+    ] {
+        assert!(
+            verify.contains(flag),
+            "videosdk verify --help lacks {flag}: {verify}"
+        );
+    }
+    for sub in ["verify", "validate", "sign"] {
+        let help = squeeze(jwtmint(["webhook", sub, "--help"]).run().ok());
+        let mut flags = vec![
+            "[BODY-FILE]",
+            "--timestamp <T>",
+            "--secret-env",
+            "[default: ZOOM_WEBHOOK_SECRET_TOKEN]",
+            "--secret-file",
+            "--secret-encoding",
+            jsrsasign,
+        ];
+        if sub != "sign" {
+            flags.extend(["--signature <S>", "--tolerance", "[default: 300]", "--now"]);
+        }
+        for flag in flags {
+            assert!(
+                help.contains(flag),
+                "webhook {sub} --help lacks {flag}: {help}"
+            );
+        }
+    }
+    // API commands list jsrsasign too.
+    let mint = squeeze(jwtmint(["mint", "--help"]).run().ok());
+    assert!(
+        mint.contains(jsrsasign) && mint.contains("what Zoom API secrets are"),
+        "{mint}"
+    );
+    let webhook = squeeze(jwtmint(["webhook", "--help"]).run().ok());
+    assert!(
+        webhook.contains("no minimum length") && webhook.contains("1 MiB"),
+        "{webhook}"
+    );
 }
 
 #[test]
@@ -126,6 +248,11 @@ fn usage_errors_exit_2() {
         &["verify", "a", "b"],
         &["decode", "--key", "k"],
         &["mint", "--ttl"],
+        &["videosdk", "--tpc"],
+        &["videosdk", "--tpc", "r", "--role", "host", "extra"],
+        &["videosdk", "verify", "a", "b"],
+        &["webhook", "verify", "--timestamp", "1"],
+        &["webhook", "sign", "--timestamp", "1", "a", "b"],
     ] {
         let run = jwtmint(args).run();
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
@@ -176,6 +303,12 @@ fn a_closed_pipe_ends_every_command_quietly() {
         "\"$0\" --help".to_owned(),
         "\"$0\" verify --help".to_owned(),
         "\"$0\" --version".to_owned(),
+        format!("{VIDEOSDK_ENV} \"$0\" videosdk --tpc room --role host"),
+        format!("{VIDEOSDK_ENV} \"$0\" videosdk verify --now {now} \"$({VIDEOSDK_ENV} \"$0\" videosdk --tpc r --role 0 --now {now})\""),
+        format!("printf %s '{{}}' | {WEBHOOK_ENV} \"$0\" webhook sign --timestamp 1"),
+        format!("printf %s '{{}}' | {WEBHOOK_ENV} \"$0\" webhook verify --timestamp 1 --signature {EMPTY_OBJECT_SIG} --now 1"),
+        format!("printf %s '{{\"event\":\"endpoint.url_validation\",\"payload\":{{\"plainToken\":\"p\"}}}}' | {WEBHOOK_ENV} \"$0\" webhook validate --timestamp 1 --signature {CHALLENGE_SIG} --now 1"),
+        "\"$0\" webhook sign --help".to_owned(),
     ] {
         let script = format!("{{ sleep 0.3; {cmd}; echo \"rc=$?\" >&2; }} | true");
         let (code, _, stderr) = shell(&script);
@@ -185,12 +318,46 @@ fn a_closed_pipe_ends_every_command_quietly() {
     }
 }
 
+/// Credentials for the extras' commands in a shell line.
+const VIDEOSDK_ENV: &str =
+    "ZOOM_VIDEO_SDK_KEY=k ZOOM_VIDEO_SDK_SECRET=video-sdk-secret-0123456789abcdef";
+const WEBHOOK_ENV: &str = "ZOOM_WEBHOOK_SECRET_TOKEN=t";
+/// In Python: "v0=" + hmac.new(b"t", b"v0:1:{}", hashlib.sha256).hexdigest()
+const EMPTY_OBJECT_SIG: &str =
+    "v0=61f36b879a50c7d2fdc0c1e89fb0185f8504e97ef7b7e70356ce8e747e6c53ea";
+/// In Python: "v0=" + hmac.new(b"t", b"v0:1:" + CHALLENGE, hashlib.sha256).hexdigest() with
+/// CHALLENGE = b'{"event":"endpoint.url_validation","payload":{"plainToken":"p"}}'
+const CHALLENGE_SIG: &str = "v0=ea361928eae4a1d34e4cb7892be2f262fc877f83fbfb6908428378b50531b6a1";
+
+#[test]
+fn the_shell_lines_signatures_are_right() {
+    assert_eq!(EMPTY_OBJECT_SIG, webhook_signature(b"t", "1", b"{}"));
+    assert_eq!(
+        CHALLENGE_SIG,
+        webhook_signature(
+            b"t",
+            "1",
+            br#"{"event":"endpoint.url_validation","payload":{"plainToken":"p"}}"#
+        )
+    );
+}
+
 #[test]
 fn a_rejection_into_a_closed_pipe_still_exits_1() {
     let script = "{ sleep 0.3; \"$0\" verify a.b.c; echo \"rc=$?\" >&2; } | true";
     let (_, _, stderr) = shell(script);
     assert!(stderr.ends_with("rc=1\n"), "{stderr}");
     assert!(stderr.contains("[code 203 invalid_base64]"), "{stderr}");
+    let script = format!(
+        "{{ sleep 0.3; printf x | {WEBHOOK_ENV} \"$0\" webhook verify --timestamp 1 \
+         --signature {EMPTY_OBJECT_SIG} --now 1; echo \"rc=$?\" >&2; }} | true"
+    );
+    let (_, _, stderr) = shell(&script);
+    assert!(stderr.ends_with("rc=1\n"), "{stderr}");
+    assert!(
+        stderr.contains("[code 625 webhook_signature_mismatch]"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -198,8 +365,15 @@ fn a_full_stdout_is_an_error_not_a_panic() {
     if !std::path::Path::new("/dev/full").exists() {
         return;
     }
-    for cmd in ["mint", "demo", &format!("decode {}", default_token())] {
-        let (code, _, stderr) = shell(&format!("\"$0\" {cmd} > /dev/full"));
+    for cmd in [
+        "\"$0\" mint".to_owned(),
+        "\"$0\" demo".to_owned(),
+        format!("\"$0\" decode {}", default_token()),
+        format!("{VIDEOSDK_ENV} \"$0\" videosdk --tpc r --role host"),
+        format!("printf %s '{{}}' | {WEBHOOK_ENV} \"$0\" webhook sign --timestamp 1"),
+        format!("printf %s '{{}}' | {WEBHOOK_ENV} \"$0\" webhook verify --timestamp 1 --signature {EMPTY_OBJECT_SIG} --now 1"),
+    ] {
+        let (code, _, stderr) = shell(&format!("{cmd} > /dev/full"));
         assert_eq!(code, 2, "{cmd}: {stderr}");
         assert!(
             stderr.contains("error: cannot write to standard output: "),

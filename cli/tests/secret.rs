@@ -241,7 +241,10 @@ fn bad_encodings_are_usage_errors() {
         .env("ZOOM_API_SECRET", SECRET)
         .run();
     let err = run.fails(2);
-    assert!(err.contains("utf8, hex, base64 or base64url"), "{err}");
+    assert!(
+        err.contains("utf8, hex, base64 or base64url") && err.contains("jsrsasign"),
+        "{err}"
+    );
 
     let bad_hex = "zz-not-hex-but-long-enough-to-be-a-secret";
     for (encoding, text, name) in [
@@ -334,4 +337,92 @@ fn secrets_never_appear_in_output() {
             "{run:?}"
         );
     }
+}
+
+#[test]
+fn jsrsasign_encoding_on_mint_verify_and_demo() {
+    // ASCII that is not hex: its bytes. Even-length hex: decoded. Latin-1 text: one byte per
+    // character (not its UTF-8 bytes).
+    let hex_text = hex(SECRET.as_bytes()).to_uppercase();
+    let latin1 = "jsrsasign-secret-ÿéà-of-zoom-node-sample-01";
+    for (text, bytes) in [
+        (SECRET.to_owned(), SECRET.as_bytes().to_vec()),
+        (hex_text, SECRET.as_bytes().to_vec()),
+        (latin1.to_owned(), latin1_bytes(latin1)),
+    ] {
+        let run = mint(&["--secret-encoding", "jsrsasign"])
+            .env("ZOOM_API_SECRET", &text)
+            .run();
+        assert_eq!(run.ok(), expected_for(&bytes), "{text}");
+
+        let token = zoom_token(&bytes, KEY, NOW - 30, NOW + 3570);
+        let run = jwtmint([
+            "verify",
+            &token,
+            "--now",
+            &NOW.to_string(),
+            "--secret-encoding",
+            "jsrsasign",
+        ])
+        .creds()
+        .env("ZOOM_API_SECRET", &text)
+        .run();
+        run.ok();
+
+        let run = jwtmint([
+            "demo",
+            "--now",
+            &NOW.to_string(),
+            "--key",
+            KEY,
+            "--secret-encoding",
+            "jsrsasign",
+        ])
+        .env("ZOOM_API_SECRET", &text)
+        .run();
+        assert!(run.ok().contains(&token), "{text}");
+    }
+}
+
+#[test]
+fn jsrsasign_text_keeps_its_whitespace() {
+    // jsrsasign reads whitespace as part of the text (and text with whitespace is not hex):
+    // only one trailing newline from a file is dropped, as for utf8.
+    let dir = TempDir::new();
+    let text = format!(" {SECRET}\t");
+    let run = mint(&["--secret-encoding", "jsrsasign"])
+        .env("ZOOM_API_SECRET", &text)
+        .run();
+    assert_eq!(run.ok(), expected_for(text.as_bytes()));
+
+    let path = dir.file("s", format!("{text}\n"));
+    let run = mint(&[
+        "--secret-encoding",
+        "jsrsasign",
+        "--secret-file",
+        path.to_str().unwrap(),
+    ])
+    .run();
+    assert_eq!(run.ok(), expected_for(text.as_bytes()));
+
+    // 64 hex digits with a space are text, 65 bytes of it.
+    let spaced = format!("{} ", hex(SECRET.as_bytes()));
+    let run = mint(&["--secret-encoding", "jsrsasign"])
+        .env("ZOOM_API_SECRET", &spaced)
+        .run();
+    assert_eq!(run.ok(), expected_for(spaced.as_bytes()));
+}
+
+#[test]
+fn jsrsasign_short_hex_is_refused_after_decoding() {
+    // 36 hex digits are 18 bytes of key under jsrsasign's rule.
+    let run = mint(&["--secret-encoding", "jsrsasign"])
+        .env("ZOOM_API_SECRET", "00112233445566778899aabbccddeeff0011")
+        .run();
+    assert!(
+        run.fails(2)
+            .contains("the secret is 18 bytes; HS256 needs at least 32"),
+        "{}",
+        run.stderr
+    );
 }

@@ -5,8 +5,11 @@ mod decode;
 mod demo;
 mod mint;
 mod verify;
+mod videosdk;
+mod videosdk_verify;
+mod webhook;
 
-use crate::args::Command;
+use crate::args::{Command, VideoSdkArgs, VideoSdkCommand};
 use crate::outcome::{Failure, Outcome};
 
 /// Runs a command.
@@ -16,6 +19,14 @@ pub fn run(command: Command) -> Outcome {
         Command::Verify(args) => verify::run(args),
         Command::Decode(args) => decode::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::VideoSdk(args) => {
+            let VideoSdkArgs { command, mint } = *args;
+            match command {
+                Some(VideoSdkCommand::Verify(verify)) => videosdk_verify::run(verify),
+                None => videosdk::run(mint),
+            }
+        }
+        Command::Webhook(args) => webhook::run(args),
     }
 }
 

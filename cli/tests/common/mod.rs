@@ -203,3 +203,30 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Lower-case hex of HMAC-SHA256(secret, data), computed without jwtmint.
+pub fn hmac_hex(secret: &[u8], data: &[u8]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).unwrap();
+    mac.update(data);
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The `x-zm-signature` Zoom sends: `v0=` + hex(HMAC-SHA256(secret, "v0:TS:BODY")).
+pub fn webhook_signature(secret: &[u8], timestamp: &str, body: &[u8]) -> String {
+    let mut message = format!("v0:{timestamp}:").into_bytes();
+    message.extend_from_slice(body);
+    format!("v0={}", hmac_hex(secret, &message))
+}
+
+/// The key bytes jsrsasign derives from text that is not all-hex and has only characters up
+/// to U+00FF: one byte per character, its code point (Latin-1), as jsrsasign's `rstrtohex`
+/// does.
+pub fn latin1_bytes(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("a character up to U+00FF"))
+        .collect()
+}

@@ -1,0 +1,48 @@
+//! `jwtmint videosdk verify`: the core's Video SDK verifier, with the verified payload on
+//! standard output.
+
+use jwtmint::zoom::VideoSdkVerifier;
+use jwtmint::Error;
+
+use super::now_or_clock;
+use super::verify::rejection;
+use crate::api_key::{self, VIDEO_SDK_KEY_ENV};
+use crate::args::VideoSdkVerifyArgs;
+use crate::input::{read_token, token_from_stdin};
+use crate::outcome::{write_stdout, Failure, Outcome};
+
+/// Verifies the token and prints its payload JSON, exactly as signed, and a newline.
+pub fn run(args: VideoSdkVerifyArgs) -> Outcome {
+    let from_stdin = token_from_stdin(args.token.as_ref());
+    if from_stdin && args.secret.reads_stdin() {
+        return Err(Failure::usage(
+            "the token and the secret cannot both come from standard input; pass the token \
+             as an argument, or the secret with --secret-env or a --secret-file path",
+        ));
+    }
+    let (sdk_key, key_from_env) = api_key::required_video_sdk(args.key)?;
+    let key = args.secret.load_key()?;
+    let now = now_or_clock(args.now)?;
+    let input = read_token(args.token, args.max_len)?;
+
+    let verifier = VideoSdkVerifier::new(key, &sdk_key)
+        .with_leeway(args.leeway)
+        .with_max_len(args.max_len);
+    match verifier.verify_at(&input.bytes, now) {
+        // Every check has passed. Print the payload's own text (member order, spelling,
+        // claims the typed view leaves out), as `jwtmint verify` does: the inner verifier
+        // returns it for the same token at the same time.
+        Ok(_claims) => {
+            let mut payload = verifier
+                .verifier()
+                .verify_payload_at(&input.bytes, now)
+                .map_err(|e| Failure::token(&e))?;
+            payload.push(b'\n');
+            write_stdout(&payload)
+        }
+        Err(e @ Error::AppKeyMismatch { .. }) if key_from_env => Err(Failure::token(&e).context(
+            &format!("(the expected app_key is ${VIDEO_SDK_KEY_ENV}; use --key to expect another)"),
+        )),
+        Err(e) => Err(rejection(&e, &input, from_stdin, false)),
+    }
+}
