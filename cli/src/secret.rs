@@ -27,12 +27,18 @@ pub const SECRET_FILE_MAX: usize = 64 * 1024;
 /// messages and the help text).
 #[derive(Debug, Args)]
 pub struct SecretArgs<K: SecretKind> {
+    // `//` comments here, not `///`: clap would take doc comments as help text, and the help
+    // comes from `K`.
+
+    // The variable the secret is read from, instead of `K::DEFAULT_ENV`.
     #[arg(long, value_name = "NAME", conflicts_with = "secret_file", help = K::ENV_HELP)]
     pub secret_env: Option<String>,
 
+    // The file the secret is read from; `-` for standard input.
     #[arg(long, value_name = "PATH", help = K::FILE_HELP)]
     pub secret_file: Option<PathBuf>,
 
+    // How the secret text becomes key bytes.
     #[arg(
         long,
         value_name = "ENCODING",
@@ -42,6 +48,7 @@ pub struct SecretArgs<K: SecretKind> {
     )]
     pub secret_encoding: SecretEncoding,
 
+    // Which secret: a type, no value.
     #[arg(skip)]
     kind: PhantomData<K>,
 }
@@ -274,6 +281,10 @@ mod tests {
         assert_eq!(trimmed("abc\n", &env, SecretEncoding::Utf8), "abc\n");
         assert_eq!(trimmed(" ab\t\n", &file, SecretEncoding::Hex), "ab");
         assert_eq!(trimmed("\r\nab==\n", &env, SecretEncoding::Base64), "ab==");
+        // jsrsasign reads whitespace as text: it is kept, as for utf8.
+        let js = SecretEncoding::JsrsasignCompat;
+        assert_eq!(trimmed(" ab \n", &file, js), " ab ");
+        assert_eq!(trimmed(" ab \n", &env, js), " ab \n");
     }
 
     #[test]
