@@ -132,3 +132,24 @@ func BenchmarkVerifier_VerifyAtParallel(b *testing.B) {
 		}
 	})
 }
+
+func BenchmarkAPITokenCache_TokenAt(b *testing.B) {
+	key := mustKey(b, testSecret)
+	minter, err := jwtmint.NewAPITokenMinter(key, "abcdefghijklmnopqrstuv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer minter.Close()
+	cache, err := jwtmint.NewAPITokenCache(minter)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer cache.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := cache.TokenAt(benchNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

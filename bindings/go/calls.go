@@ -47,6 +47,13 @@ static jwtmint_go_out jwtmint_go_verifier_verify(uintptr_t verifier, const uint8
 	return r;
 }
 
+static jwtmint_go_out jwtmint_go_api_token_cache_token(uintptr_t cache, int64_t now, uint8_t *out,
+		size_t cap) {
+	jwtmint_go_out r = {0, 0};
+	r.rc = jwtmint_api_token_cache_token((const jwtmint_api_token_cache *)cache, now, out, cap, &r.len);
+	return r;
+}
+
 static jwtmint_result jwtmint_go_verifier_check(uintptr_t verifier, const uint8_t *token,
 		size_t token_len, int64_t now) {
 	return jwtmint_verifier_check((const jwtmint_verifier *)verifier, token, token_len, now);
@@ -105,4 +112,9 @@ func verifierVerify(v *C.jwtmint_verifier, token string, now int64, out []byte) 
 func verifierCheck(v *C.jwtmint_verifier, token string, now int64) C.jwtmint_result {
 	return C.jwtmint_go_verifier_check(handleArg(v), (*C.uint8_t)(stringPtr(token)), C.size_t(len(token)),
 		C.int64_t(now))
+}
+
+func tokenCacheToken(c *C.jwtmint_api_token_cache, now int64, out []byte) (C.jwtmint_result, int) {
+	return outResult(C.jwtmint_go_api_token_cache_token(handleArg(c), C.int64_t(now),
+		(*C.uint8_t)(bytesPtr(out)), C.size_t(len(out))))
 }

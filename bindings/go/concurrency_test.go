@@ -213,6 +213,60 @@ func TestClosedAndNilHandles(t *testing.T) {
 	}
 }
 
+// The Zoom extras' handles, shared the same way.
+func TestGoroutinesShareZoomHandles(t *testing.T) {
+	const now = 1700000000
+	key := mustKey(t, testSecret)
+	webhook, err := jwtmint.NewWebhook(webhookSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer webhook.Close()
+	verifier, err := jwtmint.NewVideoSDKVerifier(key, "sdk-key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer verifier.Close()
+
+	errs := make(chan error, 8)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			errs <- func() error {
+				for i := 0; i < 100; i++ {
+					body := `{"event":"e","n":` + strconv.Itoa(g*100+i) + `}`
+					sig, err := webhook.Sign(now, []byte(body))
+					if err != nil || sig != zoomSignature("1700000000", body) {
+						return fmt.Errorf("Sign = %q, %v", sig, err)
+					}
+					if _, err := webhook.VerifyAt("1700000000", []byte(body), sig, now); err != nil {
+						return err
+					}
+					session := "s-" + strconv.Itoa(g) + "-" + strconv.Itoa(i)
+					token, err := jwtmint.MintVideoSDKTokenAt(key, "sdk-key", session, jwtmint.RoleHost, now)
+					if err != nil {
+						return err
+					}
+					claims, err := verifier.VerifyAt(token, now)
+					if err != nil || claims.SessionName != session {
+						return fmt.Errorf("VerifyAt: %+v, %v", claims, err)
+					}
+				}
+				return nil
+			}()
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+}
+
 func closedMinter(t *testing.T) *jwtmint.APITokenMinter {
 	m, err := jwtmint.NewAPITokenMinter(mustKey(t, testSecret), "k")
 	if err != nil {

@@ -88,3 +88,52 @@ func ExampleError() {
 	// Output:
 	// 101 weak_secret true
 }
+
+// Answer Zoom's endpoint.url_validation challenge (the values of Zoom's webhook docs). In an
+// http.Handler: read the raw body, then pass r.Header.Get(jwtmint.HeaderTimestamp) and
+// r.Header.Get(jwtmint.HeaderSignature), and write the answer with status 200.
+func ExampleWebhook_URLValidationAt() {
+	webhook, err := jwtmint.NewWebhook("ZOOM_WEBHOOK_SECRET_TOKEN")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer webhook.Close()
+	body := []byte(`{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}`)
+	signature := "v0=89802a78f4471ac2b4d938060097ad6c70b85a41cdf00d14425b1c5e641d0918"
+
+	answer, err := webhook.URLValidationAt("1700000000", body, signature, 1700000000)
+	fmt.Println(string(answer), err)
+
+	_, err = webhook.VerifyAt("1700000000", body, signature, 1700000000+3600)
+	fmt.Println(errors.Is(err, jwtmint.ErrWebhookTimestampOutOfTolerance))
+	// Output:
+	// {"plainToken":"qgg8vlvZRS6UYooatFL8Aw","encryptedToken":"86b96838c461c5cafc27d6631f663bbfd12746efb4293fc18dce8af8f1aaad30"} <nil>
+	// true
+}
+
+// Mint a Video SDK session token for a host and check it the way a server would.
+func ExampleMintVideoSDKTokenAt() {
+	key, err := jwtmint.NewKey([]byte("my-video-sdk-secret-of-36-characters")) // the SDK secret
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer key.Close()
+	token, err := jwtmint.MintVideoSDKTokenAt(key, "my-sdk-key", "support-call-42", jwtmint.RoleHost,
+		1700000000, jwtmint.WithUserIdentity("agent-7"), jwtmint.WithGeoRegions("US", "DE"))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	verifier, err := jwtmint.NewVideoSDKVerifier(key, "my-sdk-key")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer verifier.Close()
+	claims, err := verifier.VerifyAt(token, 1700000000)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(claims.SessionName, claims.RoleType == jwtmint.RoleHost, *claims.UserIdentity, *claims.GeoRegions, claims.Exp-claims.Iat)
+	// Output:
+	// support-call-42 true agent-7 US,DE 7200
+}

@@ -172,15 +172,25 @@ func TestHandlesAreFreedOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := NewAPITokenMinter(k, "k"); err != nil {
+		m, err := NewAPITokenMinter(k, "k")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := NewAPITokenCache(m); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := NewVerifier(k); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := NewVideoSDKVerifier(k, "sdk"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := NewWebhook("webhook-secret"); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if got := liveHandles.Load() - base; got < 100 {
-		t.Fatalf("only %d live handles right after making 300", got)
+		t.Fatalf("only %d live handles right after making 600", got)
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for liveHandles.Load() > base && time.Now().Before(deadline) {

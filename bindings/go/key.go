@@ -21,6 +21,11 @@ const (
 	EncodingBase64 Encoding = C.JWTMINT_SECRET_BASE64
 	// EncodingBase64URL: the URL-safe base64 alphabet (as in a JWK "k"), padding optional.
 	EncodingBase64URL Encoding = C.JWTMINT_SECRET_BASE64URL
+	// EncodingJsrsasignCompat reads a secret the way jsrsasign, the library of Zoom's Node.js
+	// samples, does: an even-length all-hex text is decoded as hex; any other text gives the
+	// low byte of each UTF-16 code unit. Only for secrets used with those samples: characters
+	// above U+00FF lose their high byte, so distinct secrets can give the same key.
+	EncodingJsrsasignCompat Encoding = C.JWTMINT_SECRET_JSRSASIGN_COMPAT
 )
 
 var encodingNames = map[Encoding]string{
@@ -28,10 +33,12 @@ var encodingNames = map[Encoding]string{
 	EncodingHex:       "hex",
 	EncodingBase64:    "base64",
 	EncodingBase64URL: "base64url",
+	// The CLI's name for it (--secret-encoding jsrsasign).
+	EncodingJsrsasignCompat: "jsrsasign",
 }
 
 // String returns the encoding's name as the CLI and the test vectors spell it ("utf8",
-// "hex", "base64", "base64url").
+// "hex", "base64", "base64url", "jsrsasign").
 func (e Encoding) String() string {
 	if name, ok := encodingNames[e]; ok {
 		return name
@@ -75,7 +82,7 @@ func NewKey(secret []byte) (*Key, error) {
 }
 
 // NewKeyFromEncoded makes a key from secret text in an encoding: EncodingUTF8 (the text's
-// bytes), EncodingHex, EncodingBase64 or EncodingBase64URL.
+// bytes), EncodingHex, EncodingBase64, EncodingBase64URL or EncodingJsrsasignCompat.
 //
 // Errors: ErrInvalidSecretEncoding when the text is not valid in the encoding; ErrInvalidUTF8
 // when it is not UTF-8; ErrInvalidArgument for an unknown encoding; ErrEmptySecret and

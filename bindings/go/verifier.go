@@ -14,8 +14,9 @@ import (
 
 // VerifierOption changes one rule of a Verifier from its default; see NewVerifier.
 type VerifierOption struct {
-	set func(*C.jwtmint_verifier) C.jwtmint_result
-	err error // an argument the binding found out of range before calling the library
+	set         func(*C.jwtmint_verifier) C.jwtmint_result
+	setVideoSDK func(*C.jwtmint_videosdk_verifier) C.jwtmint_result // nil: not for Video SDK tokens
+	err         error                                               // an argument the binding found out of range
 }
 
 // WithLeeway sets the allowance for clock differences applied to exp, nbf and iat (default
@@ -24,6 +25,8 @@ func WithLeeway(d time.Duration) VerifierOption {
 	seconds, err := wholeSeconds("leeway", d)
 	return VerifierOption{err: err, set: func(v *C.jwtmint_verifier) C.jwtmint_result {
 		return C.jwtmint_verifier_set_leeway(v, C.uint64_t(seconds))
+	}, setVideoSDK: func(v *C.jwtmint_videosdk_verifier) C.jwtmint_result {
+		return C.jwtmint_videosdk_verifier_set_leeway(v, C.uint64_t(seconds))
 	}}
 }
 
@@ -36,6 +39,8 @@ func WithMaxLen(n int) VerifierOption {
 	}
 	return VerifierOption{err: err, set: func(v *C.jwtmint_verifier) C.jwtmint_result {
 		return C.jwtmint_verifier_set_max_len(v, C.size_t(n))
+	}, setVideoSDK: func(v *C.jwtmint_videosdk_verifier) C.jwtmint_result {
+		return C.jwtmint_videosdk_verifier_set_max_len(v, C.size_t(n))
 	}}
 }
 
