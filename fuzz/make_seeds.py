@@ -104,6 +104,19 @@ def main() -> None:
         write("hmac", f"{i:02}", bytes([len(key)]) + key + bytes([len(a)]) + a
               + bytes([len(b)]) + b + msg)
 
+    body = b'{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1,"event":"endpoint.url_validation"}'
+    for i, (ts, body) in enumerate([
+        (b"%d" % NOW, body),
+        (b"%d" % (NOW - 301), body),
+        (b"0%d" % NOW, b'{"event":"meeting.started","payload":{}}'),
+        (b"%d" % NOW, b'{"event":"endpoint.url_validation","payload":{"plainToken":""}}'),
+        (b"%d" % NOW, b'{"event":"endpoint.url_validation","event":"x","payload":{}}'),
+        (b"99999999999999999999", body),
+    ]):
+        sig = b"v0=" + hmac.new(SECRET, b"v0:" + ts + b":" + body, hashlib.sha256).hexdigest().encode()
+        write("webhook", f"{i:02}", bytes([len(ts)]) + ts + bytes([len(sig)]) + sig + body)
+    write("webhook", "bad-sig", b"\x0a1700000000\x05v0=ab{}")
+
 
 if __name__ == "__main__":
     main()

@@ -71,6 +71,11 @@ fn hmac_corpus() {
 }
 
 #[test]
+fn webhook_corpus() {
+    replay("webhook");
+}
+
+#[test]
 fn ffi_verify_corpus_through_the_core() {
     replay("ffi_verify");
 }

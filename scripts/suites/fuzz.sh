@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 seconds="${FUZZ_SECONDS:-10}"
-targets=(verify verify_signed decode_unverified mint_roundtrip base64url hmac ffi_verify)
+targets=(verify verify_signed decode_unverified mint_roundtrip base64url hmac webhook ffi_verify)
 
 start=$SECONDS
 cargo test -q --manifest-path fuzz/Cargo.toml --lib --no-default-features

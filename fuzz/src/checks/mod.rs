@@ -328,6 +328,112 @@ pub fn hmac(data: &[u8]) {
     ));
 }
 
+/// The fuzz target `webhook`: a Zoom webhook request (`x-zm-request-timestamp`,
+/// `x-zm-signature`, raw body) as given, and again correctly signed (by the `hmac` crate);
+/// verdicts against Zoom's documented rules. Layout: a length byte and the timestamp, a
+/// length byte and the signature, then the body.
+pub fn webhook(data: &[u8]) {
+    use jwtmint::zoom::WebhookVerifier;
+    fn take<'a>(data: &mut &'a [u8]) -> &'a [u8] {
+        let Some((&n, rest)) = data.split_first() else {
+            return &[];
+        };
+        let (part, rest) = rest.split_at(usize::from(n).min(rest.len()));
+        *data = rest;
+        part
+    }
+    let mut rest = data;
+    let ts = take(&mut rest);
+    let sig = take(&mut rest);
+    let body = rest;
+    let wh = WebhookVerifier::new(SECRET).expect("a secret");
+
+    let mut message = b"v0:".to_vec();
+    message.extend_from_slice(ts);
+    message.push(b':');
+    message.extend_from_slice(body);
+    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let good = format!("v0={}", hex(&model::hmac_sha256(SECRET, &message)));
+
+    // Timestamp: 1 to 20 ASCII digits within u64.
+    let seconds = (!ts.is_empty() && ts.len() <= 20 && ts.iter().all(u8::is_ascii_digit))
+        .then(|| std::str::from_utf8(ts).ok()?.parse::<u64>().ok())
+        .flatten();
+    let in_time = |t: u64| (i128::from(t) - i128::from(NOW)).abs() <= 300;
+    let expect = |sig: &[u8]| -> u32 {
+        let Some(t) = seconds else { return 620 };
+        let Some(hexpart) = sig.strip_prefix(b"v0=") else {
+            return 622;
+        };
+        if hexpart.len() != 64 {
+            return 623;
+        }
+        if !hexpart
+            .iter()
+            .all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
+        {
+            return 624;
+        }
+        if sig != good.as_bytes() {
+            return 625;
+        }
+        if !in_time(t) {
+            return 621;
+        }
+        0
+    };
+    for s in [sig, good.as_bytes()] {
+        let got = wh.verify_at(ts, body, s, NOW);
+        let want = expect(s);
+        match &got {
+            Ok(t) => {
+                assert_eq!(want, 0, "accepted, the model expects {want}");
+                assert_eq!(Some(*t), seconds);
+            }
+            Err(e) => assert_eq!(e.code(), want, "{e:?}"),
+        }
+    }
+
+    // The url-validation answer, for a correctly signed request.
+    let Some(t) = seconds.filter(|&t| in_time(t)) else {
+        return;
+    };
+    let _ = t;
+    let got = wh.url_validation_at(ts, body, &good, NOW);
+    let want: Result<String, u32> = match model::unique_object(body) {
+        None => Err(626),
+        Some(obj) => {
+            let get = |m: &[(String, model::Json)], k: &str| {
+                m.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+            };
+            match get(&obj, "event") {
+                Some(model::Json::Str(e)) if e == "endpoint.url_validation" => {
+                    match get(&obj, "payload") {
+                        Some(model::Json::Obj(p)) => match get(&p, "plainToken") {
+                            Some(model::Json::Str(t)) if !t.is_empty() => Ok(t),
+                            _ => Err(628),
+                        },
+                        _ => Err(626),
+                    }
+                }
+                Some(model::Json::Str(_)) => Err(627),
+                _ => Err(626),
+            }
+        }
+    };
+    match (got, want) {
+        (Ok(answer), Ok(plain)) => {
+            assert_eq!(answer.plain_token(), plain);
+            assert_eq!(
+                answer.encrypted_token(),
+                hex(&model::hmac_sha256(SECRET, plain.as_bytes()))
+            );
+        }
+        (Err(e), Err(code)) => assert_eq!(e.code(), code, "{e:?}"),
+        (got, want) => panic!("url_validation gives {got:?}, the model {want:?}"),
+    }
+}
+
 /// Runs the check named `target` (a directory of `fuzz/corpus/`) on `data`. The C ABI
 /// target's inputs are a mode byte and a token: here the token goes through the core's
 /// checks (the fuzz crate itself replays it through the C ABI).
@@ -339,6 +445,7 @@ pub fn run(target: &str, data: &[u8]) -> bool {
         "mint_roundtrip" => mint_roundtrip(data),
         "base64url" => base64url(data),
         "hmac" => hmac(data),
+        "webhook" => webhook(data),
         "ffi_verify" => verify(data.get(1..).unwrap_or_default()),
         _ => return false,
     }
