@@ -395,10 +395,9 @@ pub fn webhook(data: &[u8]) {
     }
 
     // The url-validation answer, for a correctly signed request.
-    let Some(t) = seconds.filter(|&t| in_time(t)) else {
+    if !seconds.is_some_and(in_time) {
         return;
-    };
-    let _ = t;
+    }
     let got = wh.url_validation_at(ts, body, &good, NOW);
     let want: Result<String, u32> = match model::unique_object(body) {
         None => Err(626),
