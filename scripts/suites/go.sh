@@ -37,10 +37,23 @@ go test -count=1 -race ./...
 echo "benchmarks, once each"
 go test -count=1 -run '^$' -bench . -benchtime 1x ./... > /dev/null
 
-echo "go test against an installed libjwtmint (pkg-config jwtmint-static)"
+echo "against an installed libjwtmint (pkg-config jwtmint-static), as bindings/go/README.md says"
 prefix="$target_dir/go/prefix"
 bash "$root/ffi/install.sh" "$prefix" > /dev/null
-PKG_CONFIG_PATH="$prefix/lib/pkgconfig" CGO_LDFLAGS="" \
-    go test -count=1 -tags jwtmint_pkgconfig -run 'Vectors|Example' ./...
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+CGO_LDFLAGS="" go test -count=1 -tags jwtmint_pkgconfig -run 'Vectors|Example' ./...
+# A module of a user's own that requires the binding through a replace directive.
+consumer="$target_dir/go/consumer"
+rm -rf "$consumer"
+mkdir -p "$consumer"
+cp example/main.go "$consumer/main.go"
+printf '%s\n' 'module example.invalid/consumer' '' 'go 1.19' '' \
+    'require example.invalid/jwtmint/bindings/go v0.0.0' '' \
+    "replace example.invalid/jwtmint/bindings/go => $root/bindings/go" > "$consumer/go.mod"
+out="$(cd "$consumer" && CGO_LDFLAGS="" go build -tags jwtmint_pkgconfig -o consumer . &&
+    ZOOM_API_KEY=consumer-key ZOOM_API_SECRET=consumer-secret-of-at-least-32-bytes ./consumer)"
+grep -q '^token for consumer-key, valid from' <<< "$out"
+echo "a module outside the repository, built with -tags jwtmint_pkgconfig: ok"
+unset PKG_CONFIG_PATH
 
 go test -count=1 ./...

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mint and verify, the Go binding beside golang-jwt v4 (Debian's golang-github-golang-jwt-jwt-dev;
 # v5 would need the Go module proxy), in one run: prints each benchmark's median ns/op over
-# COUNT runs (default 7).
+# COUNT rounds (default 7) of the whole set.
 #
 #   bash bindings/go/bench/run.sh          (after cargo build --release -p jwtmint-ffi)
 #
@@ -32,7 +32,12 @@ cd "$here"
 go test -count=1 -run 'SameTokens' .
 go version
 grep -m1 'model name' /proc/cpuinfo || true
-go test -count="${COUNT:-7}" -run '^$' -bench . -benchmem . | tee "$target_dir/go/bench.txt" |
+# The whole set COUNT times over, so that a change in the machine's load falls on every
+# benchmark alike rather than on whichever ran then.
+go test -c -o "$target_dir/go/bench.test" .
+for _ in $(seq "${COUNT:-7}"); do
+    "$target_dir/go/bench.test" -test.run '^$' -test.bench . -test.benchmem
+done | tee "$target_dir/go/bench.txt" |
     awk '/^Benchmark/ {
             name = $1; sub(/-[0-9]+$/, "", name)
             if (!(name in n)) order[++names] = name
