@@ -13,6 +13,19 @@ use crate::error::{Error, Result, Segment};
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+/// The two characters of each 12-bit value: encoding looks up two of these per 3 bytes
+/// instead of four single characters (8 KiB, built at compile time).
+/// Each entry holds the first character in its low byte.
+const PAIRS: [u16; 4096] = {
+    let mut table = [0u16; 4096];
+    let mut i = 0;
+    while i < 4096 {
+        table[i] = u16::from_le_bytes([ALPHABET[i >> 6], ALPHABET[i & 63]]);
+        i += 1;
+    }
+    table
+};
+
 /// Character → 6-bit value, or `INVALID`.
 const INVALID: u8 = 0xff;
 const DECODE: [u8; 256] = {
@@ -65,13 +78,9 @@ pub(crate) fn encode_into(src: &[u8], dst: &mut [u8]) -> usize {
     let (groups, rest) = src.as_chunks::<3>();
     let (quads, tail) = dst.as_chunks_mut::<4>();
     for (q, g) in quads.iter_mut().zip(groups) {
-        let v = u32::from(g[0]) << 16 | u32::from(g[1]) << 8 | u32::from(g[2]);
-        *q = [
-            ALPHABET[(v >> 18) as usize & 63],
-            ALPHABET[(v >> 12) as usize & 63],
-            ALPHABET[(v >> 6) as usize & 63],
-            ALPHABET[v as usize & 63],
-        ];
+        let v = usize::from(g[0]) << 16 | usize::from(g[1]) << 8 | usize::from(g[2]);
+        let chars = u32::from(PAIRS[v >> 12]) | u32::from(PAIRS[v & 0xfff]) << 16;
+        *q = chars.to_le_bytes();
     }
     match (rest, tail) {
         ([a], [x, y]) => {

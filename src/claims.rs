@@ -7,7 +7,9 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 
 use crate::error::{Error, Result, Segment};
-use crate::json::{self, add_name, AnyValue, Ctx, NameSeed, NameSet, Scalar, ScalarSeed};
+use crate::json::{
+    self, add_name, AnyValue, Ctx, FlatValue, NameSeed, NameSet, Scalar, ScalarSeed,
+};
 
 /// A verified or unverified JWT claims set as a JSON object.
 pub type Claims = serde_json::Map<String, serde_json::Value>;
@@ -26,10 +28,54 @@ pub(crate) struct Registered<'de> {
 /// Scans a claims set: a JSON object with unique names at every depth and well-typed
 /// registered claims; notes the first of `required` that is absent.
 pub(crate) fn scan<'de>(json: &'de [u8], required: &[String]) -> Result<Registered<'de>> {
+    if let Some(registered) = scan_flat(json, required) {
+        return Ok(registered);
+    }
     json::scan!(json, Segment::Payload, |ctx| ClaimsVisitor {
         ctx,
         required
     })
+}
+
+/// [`scan`] for a compact object of plain members (see [`json::flat_object`]) whose claims are
+/// all well-formed and named once: the same result, read byte by byte. `None` for anything
+/// else, including every error, which the full scan then reports.
+fn scan_flat<'de>(json: &'de [u8], required: &[String]) -> Option<Registered<'de>> {
+    // A plain array for the names: flat claims sets are small, and a larger one is left to
+    // the full scan (whose name set hashes past a few names).
+    const MAX_NAMES: usize = 16;
+    let mut names = [""; MAX_NAMES];
+    let mut count = 0;
+    let mut out = Registered {
+        iss: None,
+        aud: None,
+        exp: None,
+        nbf: None,
+        iat: None,
+        missing: None,
+    };
+    json::flat_object(json, |name, value| {
+        if count == MAX_NAMES || names[..count].contains(&name) {
+            return None;
+        }
+        names[count] = name;
+        count += 1;
+        match (name, value) {
+            ("exp", FlatValue::Int(v)) => out.exp = Some(v),
+            ("nbf", FlatValue::Int(v)) => out.nbf = Some(v),
+            ("iat", FlatValue::Int(v)) => out.iat = Some(v),
+            ("iss", FlatValue::Str(s)) => out.iss = Some(Cow::Borrowed(s)),
+            ("aud", FlatValue::Str(s)) => out.aud = Some(vec![Cow::Borrowed(s)]),
+            ("sub" | "jti", FlatValue::Str(_)) => {}
+            // A registered claim of another type: malformed, for the full scan to report.
+            ("exp" | "nbf" | "iat" | "iss" | "aud" | "sub" | "jti", _) => return None,
+            _ => {}
+        }
+        Some(())
+    })?;
+    let names = &names[..count];
+    out.missing = required.iter().position(|r| !names.contains(&r.as_str()));
+    Some(out)
 }
 
 struct ClaimsVisitor<'c, 'r> {
@@ -265,5 +311,112 @@ mod tests {
         assert_eq!(r.missing, Some(1));
         let r = scan(br#"{"a":1,"b":2,"c":3}"#, &required).unwrap();
         assert_eq!(r.missing, None);
+    }
+
+    /// The full scan alone, without the flat reader in front of it.
+    fn scan_full<'de>(json: &'de [u8], required: &[String]) -> Result<Registered<'de>> {
+        json::scan!(json, Segment::Payload, |ctx| ClaimsVisitor {
+            ctx,
+            required
+        })
+    }
+
+    fn same(a: &Registered<'_>, b: &Registered<'_>) -> bool {
+        a.iss == b.iss
+            && a.aud == b.aud
+            && a.exp == b.exp
+            && a.nbf == b.nbf
+            && a.iat == b.iat
+            && a.missing == b.missing
+    }
+
+    fn assert_flat_agrees(json: &[u8], required: &[String]) {
+        if let Some(flat) = scan_flat(json, required) {
+            let full = scan_full(json, required);
+            assert!(
+                full.as_ref().is_ok_and(|full| same(&flat, full)),
+                "{}: flat reader accepted, full scan says {:?}",
+                String::from_utf8_lossy(json),
+                full.err()
+            );
+        }
+    }
+
+    #[test]
+    fn flat_reader_takes_the_common_shapes_and_leaves_the_rest() {
+        let required = ["iss".to_string(), "exp".to_string(), "x".to_string()];
+        for json in [
+            r#"{}"#,
+            r#"{"iss":"k","iat":1,"exp":2}"#,
+            r#"{"iss":"k","iat":-5,"exp":0,"x":true,"y":null,"z":false,"aud":"a","sub":"s"}"#,
+            r#"{"jti":"é ü ✓","exp":999999999999999999}"#,
+        ] {
+            assert!(scan_flat(json.as_bytes(), &required).is_some(), "{json}");
+            assert_flat_agrees(json.as_bytes(), &required);
+        }
+        for json in [
+            r#" {"exp":1}"#,
+            r#"{"exp":1} "#,
+            r#"{"exp" :1}"#,
+            r#"{"exp":1.0}"#,
+            r#"{"exp":1e3}"#,
+            r#"{"exp":-0}"#,
+            r#"{"exp":01}"#,
+            r#"{"exp":1000000000000000000}"#,
+            r#"{"exp":"1"}"#,
+            r#"{"iss":1}"#,
+            r#"{"aud":["a"]}"#,
+            r#"{"a":"\u0061"}"#,
+            r#"{"a\n":1}"#,
+            "{\"a\":\"\t\"}",
+            r#"{"a":1,"a":2}"#,
+            r#"{"a":{"b":1}}"#,
+            r#"{"a":[1]}"#,
+            r#"{"a":1,}"#,
+            r#"{"a":1}x"#,
+            r#"{"a":tru}"#,
+            r#"{"a":1"#,
+            r#"{"#,
+            "",
+        ] {
+            assert!(scan_flat(json.as_bytes(), &required).is_none(), "{json}");
+        }
+        assert!(scan_flat(b"{\"a\":\"\xff\"}", &[]).is_none());
+    }
+
+    proptest::proptest! {
+        /// Objects built from pieces that are mostly valid and flat, sometimes invalid or
+        /// not flat: whenever the flat reader answers, the full scan gives the same claims.
+        #[test]
+        fn flat_reader_never_disagrees_with_the_full_scan(
+            members in proptest::collection::vec(
+                (
+                    proptest::prop_oneof![
+                        4 => "exp|iat|nbf|iss|aud|sub|jti",
+                        4 => "[a-z]{1,3}",
+                        1 => "[a-c\\\\\"é\t]{0,3}",
+                    ],
+                    proptest::prop_oneof![
+                        4 => "-?[1-9][0-9]{0,19}|0",
+                        1 => "-?[0-9]{1,3}[.eE][0-9]{0,2}|-0|0[0-9]",
+                        4 => "\"[a-z é✓]{0,4}\"",
+                        1 => "\"[a-z\\\\\"\u{1}]{0,4}\"",
+                        2 => "true|false|null",
+                        1 => "tru|\\[\\]|\\{\\}|[ ,:{}\"0-9a]{0,4}",
+                    ],
+                ),
+                0..6,
+            ),
+            sep in proptest::prop_oneof![9 => ",", 1 => "[:} ]|, "],
+            end in proptest::prop_oneof![9 => "\\}", 1 => "\\} |\\}\\}|"],
+        ) {
+            let body: Vec<String> = members
+                .iter()
+                .map(|(name, value)| format!("\"{name}\":{value}"))
+                .collect();
+            let json = format!("{{{}{end}", body.join(&sep));
+            let required = ["iss".to_string(), "exp".to_string()];
+            assert_flat_agrees(json.as_bytes(), &required);
+        }
     }
 }

@@ -291,6 +291,98 @@ impl<'de> Visitor<'de> for ScalarSeed<'_> {
     }
 }
 
+/// A member value of a flat object, as [`flat_object`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum FlatValue<'de> {
+    /// A string without escapes.
+    Str(&'de str),
+    /// An integer of at most 18 digits (always within `i64`), not `-0`.
+    Int(i64),
+    /// `true`, `false` or `null`.
+    Literal,
+}
+
+/// Reads `json` as a compact JSON object whose members are all strings without escapes,
+/// short integers or literals (`{"iss":"key","iat":1,"exp":2}`, the shape nearly every JWT
+/// payload has), calling `member` for each member in order. `None` when the text has any
+/// other form (whitespace, escapes, nested values, fractions, long numbers, anything invalid)
+/// or `member` returns `None`: the caller then runs the `serde_json`-based scan, which judges
+/// every input and words every error.
+///
+/// This reader only ever says yes to text that `serde_json` reads as the same members, so
+/// the two can never disagree; property tests check this. It exists because `serde_json`'s
+/// visitor machinery costs several times the HMAC of a short token.
+pub(crate) fn flat_object<'de>(
+    json: &'de [u8],
+    mut member: impl FnMut(&'de str, FlatValue<'de>) -> Option<()>,
+) -> Option<()> {
+    let mut rest = json.strip_prefix(b"{")?;
+    if rest == b"}" {
+        return Some(());
+    }
+    loop {
+        let (name, after) = flat_string(rest)?;
+        let after = after.strip_prefix(b":")?;
+        let (value, after) = flat_value(after)?;
+        member(name, value)?;
+        match after.split_first()? {
+            (b',', next) => rest = next,
+            (b'}', []) => return Some(()),
+            _ => return None,
+        }
+    }
+}
+
+/// A string at the start of `s` with no escapes and no control characters, valid UTF-8.
+fn flat_string(s: &[u8]) -> Option<(&str, &[u8])> {
+    let s = s.strip_prefix(b"\"")?;
+    let end = memchr::memchr(b'"', s)?;
+    let body = &s[..end];
+    // `fold` rather than `all`: no early exit, so the check vectorizes (claims can hold
+    // kilobytes of text).
+    let plain = body
+        .iter()
+        .fold(true, |ok, &b| ok & (b >= 0x20) & (b != b'\\'));
+    if !plain {
+        return None;
+    }
+    Some((std::str::from_utf8(body).ok()?, &s[end + 1..]))
+}
+
+/// A string, a short integer or a literal at the start of `s`, followed by `,` or `}`.
+fn flat_value(s: &[u8]) -> Option<(FlatValue<'_>, &[u8])> {
+    let (value, rest) = match s.first()? {
+        b'"' => {
+            let (text, rest) = flat_string(s)?;
+            (FlatValue::Str(text), rest)
+        }
+        b't' => (FlatValue::Literal, s.strip_prefix(b"true")?),
+        b'f' => (FlatValue::Literal, s.strip_prefix(b"false")?),
+        b'n' => (FlatValue::Literal, s.strip_prefix(b"null")?),
+        _ => {
+            let negative = s[0] == b'-';
+            let body = &s[usize::from(negative)..];
+            let n = body.iter().take_while(|b| b.is_ascii_digit()).count();
+            let digits = &body[..n];
+            // JSON's grammar (no leading zeros), and `-0` left to serde_json, which reads it
+            // as a float.
+            match digits {
+                [] | [b'0', _, ..] => return None,
+                [b'0'] if negative => return None,
+                _ if n > 18 => return None,
+                _ => {}
+            }
+            let magnitude = digits
+                .iter()
+                .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
+            let v = if negative { -magnitude } else { magnitude };
+            (FlatValue::Int(v), &body[n..])
+        }
+    };
+    // Anything but a member separator or the end (a fraction, an exponent) is not flat.
+    matches!(rest.first(), Some(b',' | b'}')).then_some((value, rest))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
