@@ -2,6 +2,8 @@ package jwtmint
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -198,5 +200,19 @@ func TestHandlesAreFreedOnce(t *testing.T) {
 	}
 	if got := liveHandles.Load() - base; got > 0 {
 		t.Fatalf("%d handles were never finalized", got)
+	}
+}
+
+// The library linked is the one the header describes, and of the workspace's version.
+func TestVersions(t *testing.T) {
+	if ABIVersion() != HeaderABIVersion {
+		t.Fatalf("library ABI %d, header ABI %d", ABIVersion(), HeaderABIVersion)
+	}
+	manifest, err := os.ReadFile(filepath.Join("..", "..", "Cargo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `version = "` + Version() + `"`; Version() == "" || !strings.Contains(string(manifest), want) {
+		t.Fatalf("Version() = %q; Cargo.toml has no %s", Version(), want)
 	}
 }
