@@ -161,7 +161,10 @@ fn now_defaults_to_the_clock() {
     let payload = String::from_utf8(unb64(token.trim_end().split('.').nth(1).unwrap())).unwrap();
     let v: serde_json::Value = serde_json::from_str(&payload).unwrap();
     let iat = v["iat"].as_i64().unwrap();
-    assert!((before - 30..=before - 30 + 120).contains(&iat), "{payload}");
+    assert!(
+        (before - 30..=before - 30 + 120).contains(&iat),
+        "{payload}"
+    );
     assert_eq!(v["exp"].as_i64().unwrap(), iat + 7200);
 }
 
