@@ -293,7 +293,7 @@ impl Verifier {
         if let (Some(p), Some(iss)) = (zoom, &self.issuer) {
             // The exact Zoom shape is read from the end of the segment, with nothing
             // allocated; anything else goes to the general scanner below.
-            if let Some((iat, exp)) = p.parse_body(body) {
+            if let Some((iat, exp)) = p.parse_after_prefix(&signing_input[p.text.len()..]) {
                 let registered = Registered {
                     iss: Some(Cow::Borrowed(iss.as_str())),
                     aud: None,

@@ -73,14 +73,10 @@ impl IssPrefix {
         })
     }
 
-    /// The base64url text every such token's payload segment starts with.
-    fn payload_text(&self) -> &[u8] {
-        &self.text[HEADER_B64.len() + 1..]
-    }
-
-    /// `(iat, exp)` when the payload segment `body` (still base64url) encodes exactly
-    /// `{"iss":"<key>","iat":<int>,"exp":<int>}` in this byte form, the shape of every Zoom
-    /// API JWT; `None` for anything else, which the general claims scanner then judges.
+    /// `(iat, exp)` when the token's signing input is `text` followed by `after_prefix`
+    /// (still base64url) and its payload is exactly `{"iss":"<key>","iat":<int>,"exp":<int>}`
+    /// in this byte form, the shape of every Zoom API JWT; `None` for anything else, which
+    /// the general claims scanner then judges.
     ///
     /// Only the text after the constant prefix is decoded, onto the stack: the prefix ends on
     /// a whole 4-character group, so decoding it separately is decoding the whole segment,
@@ -88,10 +84,9 @@ impl IssPrefix {
     /// take the strict JSON grammar (no leading zeros, no `-0`, no fraction or exponent) and
     /// must fit an `i64`; anything unusual is left to the general path rather than decided
     /// here.
-    pub fn parse_body(&self, body: &[u8]) -> Option<(i64, i64)> {
-        let encoded = body.strip_prefix(self.payload_text())?;
+    pub fn parse_after_prefix(&self, after_prefix: &[u8]) -> Option<(i64, i64)> {
         let mut tail = [0u8; TAIL_MAX];
-        let n = decode_to_slice(encoded, &mut tail)?;
+        let n = decode_to_slice(after_prefix, &mut tail)?;
         // The text after the prefix starts with the prefix's leftover bytes, then `iat`.
         let rest = tail[..n].strip_prefix(&self.tail[..self.tail_len])?;
         let (iat, rest) = json_int(rest)?;
@@ -100,12 +95,16 @@ impl IssPrefix {
         (rest == b"}").then_some((iat, exp))
     }
 
-    /// [`parse_body`](Self::parse_body) of the payload JSON `payload`, for tests.
+    /// [`parse_after_prefix`](Self::parse_after_prefix) of a token whose payload JSON is
+    /// `payload`, for tests.
     #[cfg(test)]
     pub fn parse_payload(&self, payload: &[u8]) -> Option<(i64, i64)> {
         let mut body = vec![0u8; encoded_len(payload.len())];
         encode_into(payload, &mut body);
-        let fast = self.parse_body(&body);
+        let payload_text = &self.text[HEADER_B64.len() + 1..];
+        let fast = body
+            .strip_prefix(payload_text)
+            .and_then(|after| self.parse_after_prefix(after));
         // The decoded form states the same rule: the JSON prefix, then the tail.
         let direct = payload.strip_prefix(&*self.json).and_then(|rest| {
             let (iat, rest) = json_int(rest)?;
