@@ -1,51 +1,15 @@
-//! Heap allocation counts, through a counting global allocator (correctness, not timing).
-//!
-//! Only allocations made by the measuring thread are counted: the test harness's own threads
-//! may allocate at any moment.
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+//! Heap allocation counts (correctness, not timing), through the `allocation-counter` crate's
+//! counting global allocator. It counts only the measuring thread's allocations: the test
+//! harness's own threads may allocate at any moment. Using the crate keeps `unsafe` (a
+//! `GlobalAlloc` impl) out of this repository outside `ffi/`.
 
 use jwtmint::{zoom::ApiTokenMinter, Key, Verifier};
 
-struct Counting;
-
-thread_local! {
-    // `const` thread-locals need no lazy initialisation, so reading them cannot allocate.
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn note_allocation() {
-    // `try_with`: during thread teardown the slot may be gone; those allocations don't matter.
-    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-}
-
-// Implementing GlobalAlloc is an unsafe trait impl; it lives in this test only, forwarding to
-// the system allocator, so the library itself stays free of unsafe code.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note_allocation();
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note_allocation();
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
 fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = ALLOCATIONS.with(Cell::get);
-    let out = f();
-    (out, ALLOCATIONS.with(Cell::get) - before)
+    let mut out = None;
+    let info = allocation_counter::measure(|| out = Some(f()));
+    let n = usize::try_from(info.count_total).expect("count fits usize");
+    (out.expect("the closure ran"), n)
 }
 
 /// The allocations of verifying a Zoom API JWT into a claims map: the map's node, three member
