@@ -92,6 +92,7 @@ impl<'de> Visitor<'de> for ClaimsVisitor<'_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let ctx = self.ctx;
+        ctx.enter()?;
         let mut names = NameSet::new();
         let mut out = Registered {
             iss: None,

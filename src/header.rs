@@ -51,6 +51,7 @@ impl<'de> Visitor<'de> for HeaderVisitor<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
         let ctx = self.ctx;
+        ctx.enter()?;
         let mut names = NameSet::new();
         let mut has_alg = false;
         while let Some(name) = map.next_key_seed(NameSeed)? {

@@ -19,11 +19,39 @@ use crate::error::{Error, Segment};
 pub(crate) struct Ctx {
     pub segment: Segment,
     pub err: Option<Error>,
+    depth: u32,
 }
+
+/// The deepest nesting of arrays and objects accepted, the top-level object counting as one.
+/// Far above what claims need, and low enough that rejecting deeper input fits a 64 KiB stack
+/// even in a debug build (serde_json's own limit, 128, needs about 96 KiB in release).
+pub(crate) const MAX_DEPTH: u32 = 16;
 
 impl Ctx {
     pub fn new(segment: Segment) -> Self {
-        Ctx { segment, err: None }
+        Ctx {
+            segment,
+            err: None,
+            depth: 0,
+        }
+    }
+
+    /// Enters one array or object; fails past [`MAX_DEPTH`].
+    pub fn enter<E: de::Error>(&mut self) -> Result<(), E> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let segment = self.segment;
+            return Err(self.fail(Error::InvalidJson {
+                segment,
+                reason: format!("nested deeper than {MAX_DEPTH} levels"),
+            }));
+        }
+        Ok(())
+    }
+
+    /// Leaves the array or object last entered.
+    pub fn leave(&mut self) {
+        self.depth -= 1;
     }
 
     /// Records a specific error and returns a serde error to unwind the parse with.
@@ -203,15 +231,19 @@ impl<'de> Visitor<'de> for AnyValue<'_> {
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.ctx.enter()?;
         while seq.next_element_seed(AnyValue { ctx: self.ctx })?.is_some() {}
+        self.ctx.leave();
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.ctx.enter()?;
         let mut names = NameSet::new();
         while let Some(name) = map.next_key_seed(NameSeed)? {
             add_name(self.ctx, &mut names, &name)?;
             map.next_value_seed(AnyValue { ctx: self.ctx })?;
         }
+        self.ctx.leave();
         Ok(())
     }
 }
@@ -276,6 +308,7 @@ impl<'de> Visitor<'de> for ScalarSeed<'_> {
         Ok(Scalar::Other("null"))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        self.ctx.enter()?;
         let mut strings = Some(Vec::new());
         while let Some(item) = seq.next_element_seed(ScalarSeed { ctx: self.ctx })? {
             match (item, &mut strings) {
@@ -283,6 +316,7 @@ impl<'de> Visitor<'de> for ScalarSeed<'_> {
                 _ => strings = None,
             }
         }
+        self.ctx.leave();
         Ok(strings.map_or(Scalar::Other("an array"), Scalar::Strings))
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {

@@ -74,12 +74,23 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 }
 
-/// Parses UTF-8 JSON text, whole (trailing whitespace only).
+/// jwtmint's nesting limit: arrays and objects at most this deep, the top level counting.
+pub const MAX_DEPTH: usize = 16;
+
+fn depth(v: &Json) -> usize {
+    match v {
+        Json::Arr(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        Json::Obj(members) => 1 + members.iter().map(|(_, v)| depth(v)).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Parses UTF-8 JSON text, whole (trailing whitespace only), nested at most [`MAX_DEPTH`].
 pub fn parse(bytes: &[u8]) -> Option<Json> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let v = de::Deserialize::deserialize(&mut de).ok()?;
     de.end().ok()?;
-    Some(v)
+    (depth(&v) <= MAX_DEPTH).then_some(v)
 }
 
 /// Whether any object, at any depth, names a member twice.
