@@ -98,7 +98,7 @@ impl Verifier {
     #[must_use]
     pub fn zoom_api(key: Key, api_key: &str) -> Self {
         Verifier::new(key)
-            .with_required_claims(["iss", "iat", "exp"])
+            .requiring(&["iss", "iat", "exp"])
             .with_issuer(api_key)
     }
 
@@ -117,14 +117,67 @@ impl Verifier {
     }
 
     /// Sets the claims that must be present (replacing the default, `exp`). An empty list
-    /// requires none; claims that are present are still checked.
-    #[must_use]
-    pub fn with_required_claims<I, S>(mut self, names: I) -> Self
+    /// requires none; claims that are present are still checked. A name is taken exactly as
+    /// given (JSON member names may hold any text) and a repeated name counts once.
+    ///
+    /// ```
+    /// # use jwtmint::{Error, Key, Verifier};
+    /// let key = Key::from_text("my-zoom-api-secret-of-36-characters!")?;
+    /// let v = Verifier::new(key).with_required_claims(["iss", "exp", "iss"])?;
+    /// assert_eq!(v.required_claims(), ["iss", "exp"]);
+    /// assert!(matches!(
+    ///     v.with_required_claims(["exp", ""]),
+    ///     Err(Error::InvalidArgument { name: "required claim", .. })
+    /// ));
+    /// # Ok::<(), jwtmint::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an empty name; the verifier is dropped.
+    pub fn with_required_claims<I, S>(mut self, names: I) -> Result<Self>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.required = names.into_iter().map(Into::into).collect();
+        self.required.clear();
+        for name in names {
+            self = self.require_claim(name)?;
+        }
+        Ok(self)
+    }
+
+    /// Adds one claim to those that must be present (keeping the others, the default `exp`
+    /// included). Adding a name already required changes nothing.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an empty name; the verifier is dropped.
+    pub fn require_claim(mut self, name: impl Into<String>) -> Result<Self> {
+        let name = name.into();
+        if name.is_empty() {
+            return Err(Error::InvalidArgument {
+                name: "required claim",
+                reason: "a claim name must not be empty",
+            });
+        }
+        if !self.required.contains(&name) {
+            self.required.push(name);
+        }
+        Ok(self)
+    }
+
+    /// [`with_required_claims`](Self::with_required_claims) for the presets' own lists, whose
+    /// names are known to be non-empty.
+    pub(crate) fn requiring(mut self, names: &[&str]) -> Self {
+        debug_assert!(names.iter().all(|n| !n.is_empty()));
+        self.required = names.iter().map(|&n| n.to_owned()).collect();
+        self
+    }
+
+    /// The same verifier with no claim required (not even the default `exp`); claims that
+    /// are present are still checked.
+    #[must_use]
+    pub fn without_required_claims(mut self) -> Self {
+        self.required.clear();
         self
     }
 

@@ -68,13 +68,15 @@ fn verifier(key: Key, options: &Value, name: &str) -> Verifier {
             "max_len" => v.with_max_len(usize::try_from(value.as_u64().unwrap()).unwrap()),
             "issuer" => v.with_issuer(value.as_str().unwrap()),
             "audience" => v.with_audience(value.as_str().unwrap()),
-            "required" => v.with_required_claims(
-                value
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|n| n.as_str().unwrap().to_owned()),
-            ),
+            "required" => v
+                .with_required_claims(
+                    value
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|n| n.as_str().unwrap().to_owned()),
+                )
+                .unwrap(),
             other => panic!("{name}: unknown verifier option {other:?}"),
         };
     }

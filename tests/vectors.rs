@@ -46,7 +46,7 @@ fn claims_tokens_are_byte_identical() {
         let token = jwtmint::mint_json(&key, payload.as_bytes()).unwrap();
         assert_eq!(token, case["token"].as_str().unwrap(), "{name}");
         let verified = Verifier::new(key)
-            .with_required_claims::<[&str; 0], &str>([])
+            .without_required_claims()
             .verify_payload_at(&token, 1_700_000_000)
             .unwrap();
         assert_eq!(verified, payload.as_bytes(), "{name}");

@@ -276,7 +276,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_required_claims(
     unsafe {
         configure(verifier, |v| {
             let names = claim_names(ptr::text(names, names_len)?)?;
-            v.update(|inner| inner.with_required_claims(names));
+            v.verifier = v.verifier.clone().with_required_claims(names)?;
             Ok(())
         })
     }

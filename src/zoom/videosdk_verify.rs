@@ -59,7 +59,7 @@ impl VideoSdkVerifier {
     #[must_use]
     pub fn new(key: Key, app_key: &str) -> Self {
         VideoSdkVerifier {
-            inner: Verifier::new(key).with_required_claims(VIDEO_SDK_REQUIRED_CLAIMS),
+            inner: Verifier::new(key).requiring(&VIDEO_SDK_REQUIRED_CLAIMS),
             app_key: app_key.to_owned(),
         }
     }

@@ -38,7 +38,8 @@ pub fn run(args: VerifyArgs) -> Outcome {
     let mut verifier = Verifier::new(key)
         .with_leeway(args.leeway)
         .with_max_len(args.max_len)
-        .with_required_claims(required);
+        .with_required_claims(required)
+        .map_err(|e| Failure::token(&e))?;
     if let Some(issuer) = issuer {
         verifier = verifier.with_issuer(issuer);
     }
