@@ -2,10 +2,11 @@
 """Generates jwtmint's adversarial corpus: tests/corpus/*.json.
 
 Independent of jwtmint: every token is built here with Python's standard library (json,
-base64, hmac, hashlib), and every expected code is stated by hand from the rules in
-GUIDE section 3 / SECURITY.md, never taken from jwtmint's output. Hostile tokens are
-correctly signed with the corpus secret unless the attack is on the signature itself, so a
-rejection proves the rule, not the MAC, stopped them.
+base64, hmac, hashlib; the helpers are in corpus_tokens.py), and every expected code is stated
+by hand from the verification rules (the numbered checks of `Verifier`'s documentation, listed
+in SECURITY.md), never taken from jwtmint's output. Hostile tokens are correctly signed with the
+corpus secret unless the attack is on the signature itself, so a rejection proves the rule, not
+the MAC, stopped them.
 
 Run `python3 tests/corpus/generate.py` after changing a case; the output is deterministic.
 The format is described in tests/corpus/README.md.
@@ -14,78 +15,10 @@ import base64
 import hashlib
 import hmac
 import json
-import pathlib
 
-SECRET = "jwtmint-adversarial-corpus-secret-0123456789"
-KEY = SECRET.encode()
-NOW = 1_700_000_000
-ISS = "corpus-issuer"
-HEADER = b'{"alg":"HS256","typ":"JWT"}'
-ALG_ONLY = b'{"alg":"HS256"}'
-OUT = pathlib.Path(__file__).resolve().parent
-
-
-def b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def b64_padded(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode()
-
-
-def b64_std(data: bytes) -> str:
-    return base64.b64encode(data).rstrip(b"=").decode()
-
-
-def mac(text: str, key: bytes = KEY) -> str:
-    return b64(hmac.new(key, text.encode("utf-8"), hashlib.sha256).digest())
-
-
-def sign_text(head: str, body: str, key: bytes = KEY) -> str:
-    """A token over segment texts as given (even non-canonical ones), correctly signed."""
-    signing_input = f"{head}.{body}"
-    return f"{signing_input}.{mac(signing_input, key)}"
-
-
-def sign(header: bytes, payload: bytes, key: bytes = KEY) -> str:
-    return sign_text(b64(header), b64(payload), key)
-
-
-def obj(**members) -> bytes:
-    return json.dumps(members, separators=(",", ":")).encode()
-
-
-def good_payload(**extra) -> bytes:
-    members = {"iss": ISS, "iat": NOW - 30, "exp": NOW + 3600}
-    members.update(extra)
-    return obj(**members)
-
-
-GOOD = sign(HEADER, good_payload())
-GOOD_HEAD, GOOD_BODY, GOOD_SIG = GOOD.split(".")
-
-# Verifier configurations used by several cases.
-NO_REQUIRED = {"required": []}
-ZOOM = {"issuer": ISS, "required": ["iss", "iat", "exp"]}
-
-
-def case(name, description, token, expect, verifier=None, now=NOW, refs=None):
-    c = {"name": name, "description": description, "token": token, "now": now}
-    if verifier:
-        c["verifier"] = verifier
-    c["expect"] = expect
-    if refs:
-        c["refs"] = refs
-    return c
-
-
-def first_with(predicate, make):
-    """The first of make(0), make(1), ... for which predicate holds."""
-    for i in range(100_000):
-        value = make(i)
-        if predicate(value):
-            return value
-    raise RuntimeError("no value found")
+from corpus_tokens import (ALG_ONLY, GOOD, GOOD_BODY, GOOD_HEAD, GOOD_SIG, HEADER, ISS, KEY,
+                           NO_REQUIRED, NOW, OUT, SECRET, ZOOM, b64, b64_padded, b64_std, case,
+                           first_with, good_payload, obj, sign, sign_text)
 
 
 # ---- 1. length ---------------------------------------------------------------------------
