@@ -149,7 +149,9 @@ fn generator_is_in_sync_with_the_files() {
     let dir = corpus_dir();
     let tmp = std::env::temp_dir().join(format!("jwtmint-corpus-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
-    std::fs::copy(dir.join("generate.py"), tmp.join("generate.py")).unwrap();
+    for script in ["generate.py", "corpus_tokens.py"] {
+        std::fs::copy(dir.join(script), tmp.join(script)).unwrap();
+    }
     let status = std::process::Command::new("python3")
         .arg(tmp.join("generate.py"))
         .stdout(std::process::Stdio::null())
