@@ -63,8 +63,11 @@ Examples:
 
 const DECODE_HELP: &str = "\
 Prints {\"header\": ..., \"payload\": ...} with both parts exactly as they are in the token.
-Only the shape is checked (three segments, base64url, JSON objects). The signature is NOT
-verified: anyone can write a token that decodes. Use `jwtmint verify` to trust a token.
+Only the shape of those two parts is checked, by the core's unverified decoder: three
+dot-separated segments, the header and payload non-empty canonical base64url, each a JSON
+object with unique member names, at most 64 KiB in all. The signature segment is not read at
+all (it may even be empty, as in an unsigned \"alg\":\"none\" token): the signature is NOT
+verified, and anyone can write a token that decodes. Use `jwtmint verify` to trust a token.
 
 Exit status: 0 decoded, 1 malformed, 2 usage error.
 
@@ -86,6 +89,27 @@ Examples:
   jwtmint demo
   ZOOM_API_KEY=your-api-key ZOOM_API_SECRET=your-api-secret jwtmint demo
   jwtmint demo --now 1700000000";
+
+const COMPLETIONS_HELP: &str = "\
+Prints the completion script for SHELL on standard output, made from the same definitions as
+--help, so it always matches this binary's commands and flags.
+
+Examples:
+  jwtmint completions bash > ~/.local/share/bash-completion/completions/jwtmint
+  source <(jwtmint completions bash)          # this bash session only
+  jwtmint completions zsh > \"${fpath[1]}/_jwtmint\"
+  jwtmint completions fish > ~/.config/fish/completions/jwtmint.fish";
+
+const MAN_HELP: &str = "\
+Prints the jwtmint(1) manual page in roff, made from the same definitions as --help; with a
+command, that command's page (jwtmint-mint(1), jwtmint-webhook-verify(1), ...), which the
+page of its parent lists.
+
+Examples:
+  jwtmint man | man -l -
+  jwtmint man webhook verify | man -l -
+  jwtmint man > ~/.local/share/man/man1/jwtmint.1
+  jwtmint man mint > ~/.local/share/man/man1/jwtmint-mint.1";
 
 /// `jwtmint`.
 #[derive(Debug, Parser)]
@@ -124,6 +148,12 @@ pub enum Command {
     /// Verify a Zoom webhook request's signature, answer its URL validation, or sign a body
     #[command(after_help = webhook::WEBHOOK_HELP, arg_required_else_help = true)]
     Webhook(WebhookArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page of jwtmint or of one of its commands (roff)
+    #[command(after_help = MAN_HELP)]
+    Man(ManArgs),
 }
 
 /// `jwtmint mint`.
@@ -157,22 +187,33 @@ pub struct MintArgs {
 /// `jwtmint verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// The token, or '-' to read it from standard input (also when omitted)
-    #[arg(value_name = "TOKEN")]
-    pub token: Option<OsString>,
+    #[command(flatten)]
+    pub check: TokenCheckArgs,
 
     /// The expected issuer (iss), your API key [default: $ZOOM_API_KEY when set; otherwise
     /// the issuer is not checked]
     #[arg(long, value_name = "ISSUER")]
     pub iss: Option<String>,
 
-    /// Seconds of clock difference allowed for exp, nbf and iat
-    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_LEEWAY)]
-    pub leeway: u64,
-
     /// Comma-separated claims that must be present ('' for none)
     #[arg(long, value_name = "LIST", default_value = "iss,iat,exp")]
     pub require: String,
+
+    #[command(flatten)]
+    pub secret: SecretArgs<ApiSecret>,
+}
+
+/// What every token-verifying command reads (`verify` and `videosdk verify`): the token and
+/// the limits the core's verifier takes.
+#[derive(Debug, Args)]
+pub struct TokenCheckArgs {
+    /// The token, or '-' to read it from standard input (also when omitted)
+    #[arg(value_name = "TOKEN")]
+    pub token: Option<OsString>,
+
+    /// Seconds of clock difference allowed for exp, nbf and iat
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_LEEWAY)]
+    pub leeway: u64,
 
     /// The longest token accepted, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_LEN)]
@@ -181,9 +222,6 @@ pub struct VerifyArgs {
     /// Verify as if the time were EPOCH (seconds since 1970) instead of the system clock
     #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
     pub now: Option<i64>,
-
-    #[command(flatten)]
-    pub secret: SecretArgs<ApiSecret>,
 }
 
 /// `jwtmint decode`.
@@ -192,6 +230,22 @@ pub struct DecodeArgs {
     /// The token, or '-' to read it from standard input (also when omitted)
     #[arg(value_name = "TOKEN")]
     pub token: Option<OsString>,
+}
+
+/// `jwtmint completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `jwtmint man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (e.g. `mint`, `webhook verify`) [default: jwtmint's]
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
 }
 
 /// `jwtmint demo`.

@@ -1,10 +1,9 @@
 //! `jwtmint videosdk` (mint a Video SDK session token) and `jwtmint videosdk verify`.
 
-use std::ffi::OsString;
-
 use clap::{Args, Subcommand};
 use jwtmint::zoom::{GeoRegion, Role, DEFAULT_SKEW, VIDEO_SDK_DEFAULT_TTL};
-use jwtmint::{DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
+
+use super::TokenCheckArgs;
 
 use crate::outcome::with_code;
 use crate::secret::{SecretArgs, VideoSdkSecret};
@@ -146,25 +145,12 @@ pub struct VideoSdkMintArgs {
 /// `jwtmint videosdk verify`.
 #[derive(Debug, Args)]
 pub struct VideoSdkVerifyArgs {
-    /// The token, or '-' to read it from standard input (also when omitted)
-    #[arg(value_name = "TOKEN")]
-    pub token: Option<OsString>,
+    #[command(flatten)]
+    pub check: TokenCheckArgs,
 
     /// The expected app_key, your Video SDK key [default: $ZOOM_VIDEO_SDK_KEY]
     #[arg(long, value_name = "SDK_KEY")]
     pub key: Option<String>,
-
-    /// Seconds of clock difference allowed for exp, nbf and iat
-    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_LEEWAY)]
-    pub leeway: u64,
-
-    /// The longest token accepted, in bytes
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_LEN)]
-    pub max_len: usize,
-
-    /// Verify as if the time were EPOCH (seconds since 1970) instead of the system clock
-    #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
-    pub now: Option<i64>,
 
     #[command(flatten)]
     pub secret: SecretArgs<VideoSdkSecret>,

@@ -72,6 +72,8 @@ jwtmint demo: mint, decode and verify a Zoom API JWT (all local; nothing is sent
 4. Use it: Zoom's first example call, List sessions (Video SDK API)
 {CURL_PREFIX}{token}\"
 {closing}
+To run `jwtmint` from anywhere, install it from the jwtmint checkout:
+  cargo install --path cli --locked     # into ~/.cargo/bin, which rustup puts on PATH
 ",
         about = signer.about,
         header = parts.header_json,

@@ -3,6 +3,7 @@
 
 mod decode;
 mod demo;
+mod generated;
 mod mint;
 mod verify;
 mod videosdk;
@@ -27,6 +28,8 @@ pub fn run(command: Command) -> Outcome {
             }
         }
         Command::Webhook(args) => webhook::run(args),
+        Command::Completions(args) => generated::completions(args.shell),
+        Command::Man(args) => generated::man(&args.command),
     }
 }
 

@@ -4,20 +4,14 @@ use jwtmint::{Error, Verifier};
 
 use super::now_or_clock;
 use crate::api_key::{self, API_KEY_ENV};
-use crate::args::VerifyArgs;
+use crate::args::{TokenCheckArgs, VerifyArgs};
 use crate::input::{read_token, token_from_stdin, TokenInput};
-use crate::outcome::{write_stdout, Failure, Outcome};
+use crate::outcome::{with_code, write_stdout, Failure, Outcome};
+use crate::secret::{SecretArgs, SecretKind};
 
 /// Verifies the token and prints its payload JSON, exactly as signed, and a newline.
 pub fn run(args: VerifyArgs) -> Outcome {
-    let from_stdin = token_from_stdin(args.token.as_ref());
-    if from_stdin && args.secret.reads_stdin() {
-        return Err(Failure::usage(
-            "the token and the secret cannot both come from standard input; pass the token \
-             as an argument, or the secret with --secret-env or a --secret-file path",
-        ));
-    }
-    let required = parse_required(&args.require)?;
+    let from_stdin = token_from_stdin_only(&args.check, &args.secret)?;
     let (issuer, issuer_from_env) = match args.iss {
         Some(iss) if iss.is_empty() => {
             return Err(Failure::usage(
@@ -32,17 +26,24 @@ pub fn run(args: VerifyArgs) -> Outcome {
         }
     };
     let key = args.secret.load_key()?;
-    let now = now_or_clock(args.now)?;
-    let input = read_token(args.token, args.max_len)?;
-
+    let now = now_or_clock(args.check.now)?;
     let mut verifier = Verifier::new(key)
-        .with_leeway(args.leeway)
-        .with_max_len(args.max_len)
-        .with_required_claims(required)
-        .map_err(|e| Failure::token(&e))?;
+        .with_leeway(args.check.leeway)
+        .with_max_len(args.check.max_len)
+        .with_required_claims(split_list(&args.require))
+        // The core decides which names are acceptable (an empty one is not).
+        .map_err(|e| {
+            Failure::usage(format!(
+                "--require {:?}: {}; separate names with single commas, or pass '' to \
+                 require none",
+                args.require,
+                with_code(&e)
+            ))
+        })?;
     if let Some(issuer) = issuer {
         verifier = verifier.with_issuer(issuer);
     }
+    let input = read_token(args.check.token, args.check.max_len)?;
     match verifier.verify_payload_at(&input.bytes, now) {
         Ok(mut payload) => {
             payload.push(b'\n');
@@ -50,6 +51,22 @@ pub fn run(args: VerifyArgs) -> Outcome {
         }
         Err(e) => Err(rejection(&e, &input, from_stdin, issuer_from_env)),
     }
+}
+
+/// Whether the token comes from standard input, refusing a secret from there too (both
+/// cannot be read from one stream).
+pub fn token_from_stdin_only<K: SecretKind>(
+    check: &TokenCheckArgs,
+    secret: &SecretArgs<K>,
+) -> Outcome<bool> {
+    let from_stdin = token_from_stdin(check.token.as_ref());
+    if from_stdin && secret.reads_stdin() {
+        return Err(Failure::usage(
+            "the token and the secret cannot both come from standard input; pass the token \
+             as an argument, or the secret with --secret-env or a --secret-file path",
+        ));
+    }
+    Ok(from_stdin)
 }
 
 /// The failure for a token the core refused, with a hint where one helps.
@@ -78,24 +95,14 @@ pub fn rejection(
     }
 }
 
-/// `--require`: comma-separated names; the empty string for none.
-fn parse_required(list: &str) -> Outcome<Vec<String>> {
+/// `--require`'s syntax, the CLI's own: names separated by commas, spaces around them
+/// dropped; the empty string is the empty list. Each name is the core's to judge.
+fn split_list(list: &str) -> Vec<&str> {
     if list.is_empty() {
-        return Ok(Vec::new());
+        Vec::new()
+    } else {
+        list.split(',').map(str::trim).collect()
     }
-    list.split(',')
-        .map(|name| {
-            let name = name.trim();
-            if name.is_empty() {
-                Err(Failure::usage(format!(
-                    "--require {list:?} has an empty claim name; separate names with single \
-                     commas, or pass '' to require none"
-                )))
-            } else {
-                Ok(name.to_owned())
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -104,13 +111,11 @@ mod tests {
 
     #[test]
     fn require_lists() {
-        assert_eq!(parse_required("").unwrap(), Vec::<String>::new());
-        assert_eq!(
-            parse_required("iss,iat,exp").unwrap(),
-            ["iss", "iat", "exp"]
-        );
-        assert_eq!(parse_required(" sub , exp").unwrap(), ["sub", "exp"]);
-        assert!(parse_required("iss,,exp").is_err());
-        assert!(parse_required(",").is_err());
+        assert_eq!(split_list(""), Vec::<&str>::new());
+        assert_eq!(split_list("iss,iat,exp"), ["iss", "iat", "exp"]);
+        assert_eq!(split_list(" sub , exp"), ["sub", "exp"]);
+        // Empty names are kept for the core to refuse.
+        assert_eq!(split_list("iss,,exp"), ["iss", "", "exp"]);
+        assert_eq!(split_list(","), ["", ""]);
     }
 }

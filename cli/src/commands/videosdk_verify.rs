@@ -5,29 +5,23 @@ use jwtmint::zoom::VideoSdkVerifier;
 use jwtmint::Error;
 
 use super::now_or_clock;
-use super::verify::rejection;
+use super::verify::{rejection, token_from_stdin_only};
 use crate::api_key::{self, VIDEO_SDK_KEY_ENV};
 use crate::args::VideoSdkVerifyArgs;
-use crate::input::{read_token, token_from_stdin};
+use crate::input::read_token;
 use crate::outcome::{write_stdout, Failure, Outcome};
 
 /// Verifies the token and prints its payload JSON, exactly as signed, and a newline.
 pub fn run(args: VideoSdkVerifyArgs) -> Outcome {
-    let from_stdin = token_from_stdin(args.token.as_ref());
-    if from_stdin && args.secret.reads_stdin() {
-        return Err(Failure::usage(
-            "the token and the secret cannot both come from standard input; pass the token \
-             as an argument, or the secret with --secret-env or a --secret-file path",
-        ));
-    }
+    let from_stdin = token_from_stdin_only(&args.check, &args.secret)?;
     let (sdk_key, key_from_env) = api_key::required_video_sdk(args.key)?;
     let key = args.secret.load_key()?;
-    let now = now_or_clock(args.now)?;
-    let input = read_token(args.token, args.max_len)?;
+    let now = now_or_clock(args.check.now)?;
+    let input = read_token(args.check.token, args.check.max_len)?;
 
     let verifier = VideoSdkVerifier::new(key, &sdk_key)
-        .with_leeway(args.leeway)
-        .with_max_len(args.max_len);
+        .with_leeway(args.check.leeway)
+        .with_max_len(args.check.max_len);
     match verifier.verify_at(&input.bytes, now) {
         // Every check has passed. Print the payload's own text (member order, spelling,
         // claims the typed view leaves out), as `jwtmint verify` does: the inner verifier
