@@ -8,7 +8,8 @@
 #
 # usage: ffi/install.sh PREFIX        (e.g. ffi/install.sh /usr/local, or $HOME/.local)
 #
-# Respects CARGO_TARGET_DIR. Needs cargo and a C toolchain (for linking); nothing else.
+# Builds with ffi/build-lib.sh, so respects CARGO_TARGET_DIR. Needs cargo and a C toolchain
+# (for linking); nothing else.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ -z "$1" ]; then
@@ -18,17 +19,13 @@ fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$1"
 prefix="$(cd "$1" && pwd)"
-target_dir="${CARGO_TARGET_DIR:-$root/target}"
 
-# One build for both artifacts; rustc also names the system libraries a static link needs.
-build_log="$(cargo rustc --manifest-path "$root/Cargo.toml" -p jwtmint-ffi --release \
-    -- --print native-static-libs 2>&1)" || { echo "$build_log" >&2; exit 1; }
-native_libs="$(printf '%s\n' "$build_log" | sed -n 's/.*native-static-libs: //p' | tail -n 1)"
-if [ -z "$native_libs" ]; then
-    echo "$build_log" >&2
-    echo "error: cargo did not report native-static-libs" >&2
-    exit 1
-fi
+# One build for both artifacts (ffi/build-lib.sh), which also names the system libraries a
+# static link needs, and the paths it wrote.
+build_out="$("$root/ffi/build-lib.sh")"
+shared_lib="$(printf '%s\n' "$build_out" | grep '/libjwtmint\.so$')"
+static_lib="$(printf '%s\n' "$build_out" | grep '/libjwtmint\.a$')"
+native_libs="$(printf '%s\n' "$build_out" | sed -n 's/^native-static-libs: //p')"
 # CMake wants library names: "-lpthread -lm" -> "pthread;m".
 cmake_libs="$(printf '%s\n' "$native_libs" | sed 's/-l//g; s/ \+/;/g')"
 
@@ -36,10 +33,9 @@ version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -n 1)"
 major="${version%%.*}"
 minor="${version#*.}"; minor="${minor%%.*}"
 
-release="$target_dir/release"
 install -d "$prefix/lib/pkgconfig" "$prefix/lib/cmake/jwtmint" "$prefix/include"
-install -m 0755 "$release/libjwtmint.so" "$prefix/lib/libjwtmint.so"
-install -m 0644 "$release/libjwtmint.a" "$prefix/lib/libjwtmint.a"
+install -m 0755 "$shared_lib" "$prefix/lib/libjwtmint.so"
+install -m 0644 "$static_lib" "$prefix/lib/libjwtmint.a"
 install -m 0644 "$root/include/jwtmint.h" "$root/include/jwtmint.hpp" "$prefix/include/"
 
 fill() { # template output
