@@ -59,7 +59,7 @@
  * incompatibly (a code's number never changes; new codes and functions do not raise it).
  * Compare it with `jwtmint_abi_version()` to detect a header and library that do not match.
  */
-#define JWTMINT_ABI_VERSION 1
+#define JWTMINT_ABI_VERSION 2
 
 /**
  * Seconds before `exp` at which a token cache mints a fresh token, by default.
@@ -147,7 +147,8 @@ typedef struct jwtmint_key jwtmint_key;
  * Verifies HS256 JWTs under one key and one set of rules (RFC 7515/7519/8725, strictly).
  *
  * Made by `jwtmint_verifier_new` or `jwtmint_verifier_new_zoom_api`, configured with the
- * `jwtmint_verifier_set_*` functions, released by `jwtmint_verifier_free`.
+ * `jwtmint_verifier_set_*`, `jwtmint_verifier_require_claim` and
+ * `jwtmint_verifier_clear_required_claims` functions, released by `jwtmint_verifier_free`.
  *
  * Thread-safety: configure first, then share. `jwtmint_verifier_check` and
  * `jwtmint_verifier_verify` take a `const` verifier and may run on any number of threads at
@@ -966,29 +967,40 @@ jwtmint_result jwtmint_verifier_set_audience(jwtmint_verifier *verifier,
                                              size_t audience_len);
 
 /**
- * Sets the claims that must be present, as a comma-separated list (`"iss,iat,exp"`;
- * `names_len` bytes of UTF-8, not NUL-terminated). Spaces and tabs around a name are ignored.
- * Replaces the default (`exp`); an empty list (`(NULL, 0)` or `""`) requires none. Claims that
- * are present are always checked, required or not.
+ * Adds one claim name (`name_len` bytes of UTF-8, not NUL-terminated; copied) to those that
+ * must be present, keeping the others (the default `exp` included). A name already required
+ * changes nothing. Claims that are present are always checked, required or not.
  *
  * Not thread-safe: no other thread may use the verifier during the call. On failure the
  * verifier is unchanged.
  *
  * Results:
  * - `JWTMINT_OK`;
- * - `JWTMINT_NULL_POINTER`: `verifier` is NULL, or `names` is NULL with `names_len > 0`;
- * - `JWTMINT_INVALID_UTF8`: the list is not UTF-8;
- * - `JWTMINT_INVALID_ARGUMENT`: a name in a non-empty list is empty (`"exp,,iat"`), or
- *   `names_len` exceeds `PTRDIFF_MAX`;
+ * - `JWTMINT_NULL_POINTER`: `verifier` is NULL, or `name` is NULL with `name_len > 0`;
+ * - `JWTMINT_INVALID_UTF8`: the name is not UTF-8;
+ * - `JWTMINT_INVALID_ARGUMENT`: the name is empty, or `name_len` exceeds `PTRDIFF_MAX`;
  * - `JWTMINT_PANIC`.
  *
  * # Safety
- * `verifier` is NULL or a live verifier; `names` is NULL or valid for reads of `names_len`
+ * `verifier` is NULL or a live verifier; `name` is NULL or valid for reads of `name_len`
  * bytes.
  */
-jwtmint_result jwtmint_verifier_set_required_claims(jwtmint_verifier *verifier,
-                                                    const uint8_t *names,
-                                                    size_t names_len);
+jwtmint_result jwtmint_verifier_require_claim(jwtmint_verifier *verifier,
+                                              const uint8_t *name,
+                                              size_t name_len);
+
+/**
+ * Requires no claim at all (not even the default `exp`). Claims that are present are still
+ * checked. Add names back with `jwtmint_verifier_require_claim`.
+ *
+ * Not thread-safe: no other thread may use the verifier during the call.
+ *
+ * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `verifier` is NULL or a live verifier.
+ */
+jwtmint_result jwtmint_verifier_clear_required_claims(jwtmint_verifier *verifier);
 
 /**
  * Verifies a token (`token_len` bytes, not NUL-terminated) at the time `now` (seconds since

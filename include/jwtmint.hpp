@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -359,7 +360,8 @@ class Verifier {
         });
     }
 
-    /// Setters: each throws jwtmint::Error on a failure and then leaves the verifier unchanged.
+    /// Setters: each throws jwtmint::Error on a failure and then leaves the verifier unchanged
+    /// (require_claims: see there).
     Verifier &set_leeway(std::uint64_t seconds) {
         detail::check(jwtmint_verifier_set_leeway(handle_.get(), seconds));
         return *this;
@@ -378,10 +380,25 @@ class Verifier {
                                                     audience.size()));
         return *this;
     }
-    /// Comma-separated claim names (`"iss,iat,exp"`); empty requires none.
-    Verifier &set_required_claims(std::string_view names) {
-        detail::check(jwtmint_verifier_set_required_claims(handle_.get(), detail::bytes(names),
-                                                           names.size()));
+    /// Adds one claim that must be present, keeping the others (the default exp included);
+    /// an empty name throws JWTMINT_INVALID_ARGUMENT.
+    Verifier &require_claim(std::string_view name) {
+        detail::check(
+            jwtmint_verifier_require_claim(handle_.get(), detail::bytes(name), name.size()));
+        return *this;
+    }
+    /// Adds each name in turn, as require_claim. On a failure the names before it stay added:
+    /// the C ABI takes one name per call. For exactly these names, clear_required_claims()
+    /// first: `v.clear_required_claims().require_claims({"iss", "iat", "exp"})`.
+    Verifier &require_claims(std::initializer_list<std::string_view> names) {
+        for (std::string_view name : names) {
+            require_claim(name);
+        }
+        return *this;
+    }
+    /// Requires no claim at all (not even exp); present claims are still checked.
+    Verifier &clear_required_claims() {
+        detail::check(jwtmint_verifier_clear_required_claims(handle_.get()));
         return *this;
     }
 

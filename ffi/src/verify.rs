@@ -2,7 +2,7 @@
 
 use jwtmint_core::Verifier;
 
-use crate::boundary::{configure, guard, guard_value, Fail};
+use crate::boundary::{configure, guard, guard_value};
 use crate::codes::jwtmint_result;
 use crate::key::jwtmint_key;
 use crate::ptr;
@@ -10,7 +10,8 @@ use crate::ptr;
 /// Verifies HS256 JWTs under one key and one set of rules (RFC 7515/7519/8725, strictly).
 ///
 /// Made by `jwtmint_verifier_new` or `jwtmint_verifier_new_zoom_api`, configured with the
-/// `jwtmint_verifier_set_*` functions, released by `jwtmint_verifier_free`.
+/// `jwtmint_verifier_set_*`, `jwtmint_verifier_require_claim` and
+/// `jwtmint_verifier_clear_required_claims` functions, released by `jwtmint_verifier_free`.
 ///
 /// Thread-safety: configure first, then share. `jwtmint_verifier_check` and
 /// `jwtmint_verifier_verify` take a `const` verifier and may run on any number of threads at
@@ -229,54 +230,57 @@ pub unsafe extern "C" fn jwtmint_verifier_set_audience(
     }
 }
 
-/// Splits a comma-separated list of claim names, trimming ASCII spaces and tabs around each.
-/// An empty list names none; an empty name inside a list is refused.
-fn claim_names(list: &str) -> Result<Vec<&str>, Fail> {
-    if list.trim_matches([' ', '\t']).is_empty() {
-        return Ok(Vec::new());
-    }
-    list.split(',')
-        .map(|name| match name.trim_matches([' ', '\t']) {
-            "" => Err(jwtmint_core::Error::InvalidArgument {
-                name: "required claims",
-                reason: "a claim name in the comma-separated list is empty",
-            }
-            .into()),
-            name => Ok(name),
-        })
-        .collect()
-}
-
-/// Sets the claims that must be present, as a comma-separated list (`"iss,iat,exp"`;
-/// `names_len` bytes of UTF-8, not NUL-terminated). Spaces and tabs around a name are ignored.
-/// Replaces the default (`exp`); an empty list (`(NULL, 0)` or `""`) requires none. Claims that
-/// are present are always checked, required or not.
+/// Adds one claim name (`name_len` bytes of UTF-8, not NUL-terminated; copied) to those that
+/// must be present, keeping the others (the default `exp` included). A name already required
+/// changes nothing. Claims that are present are always checked, required or not.
 ///
 /// Not thread-safe: no other thread may use the verifier during the call. On failure the
 /// verifier is unchanged.
 ///
 /// Results:
 /// - `JWTMINT_OK`;
-/// - `JWTMINT_NULL_POINTER`: `verifier` is NULL, or `names` is NULL with `names_len > 0`;
-/// - `JWTMINT_INVALID_UTF8`: the list is not UTF-8;
-/// - `JWTMINT_INVALID_ARGUMENT`: a name in a non-empty list is empty (`"exp,,iat"`), or
-///   `names_len` exceeds `PTRDIFF_MAX`;
+/// - `JWTMINT_NULL_POINTER`: `verifier` is NULL, or `name` is NULL with `name_len > 0`;
+/// - `JWTMINT_INVALID_UTF8`: the name is not UTF-8;
+/// - `JWTMINT_INVALID_ARGUMENT`: the name is empty, or `name_len` exceeds `PTRDIFF_MAX`;
 /// - `JWTMINT_PANIC`.
 ///
 /// # Safety
-/// `verifier` is NULL or a live verifier; `names` is NULL or valid for reads of `names_len`
+/// `verifier` is NULL or a live verifier; `name` is NULL or valid for reads of `name_len`
 /// bytes.
 #[no_mangle]
-pub unsafe extern "C" fn jwtmint_verifier_set_required_claims(
+pub unsafe extern "C" fn jwtmint_verifier_require_claim(
     verifier: *mut jwtmint_verifier,
-    names: *const u8,
-    names_len: usize,
+    name: *const u8,
+    name_len: usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s.
     unsafe {
         configure(verifier, |v| {
-            let names = claim_names(ptr::text(names, names_len)?)?;
-            v.verifier = v.verifier.clone().with_required_claims(names)?;
+            let name = ptr::text(name, name_len)?;
+            // The core refuses an empty name; the copy is swapped in only when it accepts.
+            v.verifier = v.verifier.clone().require_claim(name)?;
+            Ok(())
+        })
+    }
+}
+
+/// Requires no claim at all (not even the default `exp`). Claims that are present are still
+/// checked. Add names back with `jwtmint_verifier_require_claim`.
+///
+/// Not thread-safe: no other thread may use the verifier during the call.
+///
+/// Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier.
+#[no_mangle]
+pub unsafe extern "C" fn jwtmint_verifier_clear_required_claims(
+    verifier: *mut jwtmint_verifier,
+) -> jwtmint_result {
+    // SAFETY: this function's contract is `configure`'s.
+    unsafe {
+        configure(verifier, |v| {
+            v.update(Verifier::without_required_claims);
             Ok(())
         })
     }
@@ -378,24 +382,81 @@ pub unsafe extern "C" fn jwtmint_verifier_verify(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::ptr::null_mut;
 
+    use super::*;
+    use crate::codes::*;
+    use crate::key::{jwtmint_key_free, jwtmint_key_new};
+    use crate::mint::jwtmint_mint_json;
+
+    const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
+    const NOW: i64 = 1_700_000_000;
+
+    /// The required-claims setters through the C ABI, against tokens that carry `iss` and, for
+    /// the second, `exp`.
     #[test]
-    fn claim_lists_are_split_and_trimmed() {
-        assert_eq!(claim_names("").unwrap(), Vec::<&str>::new());
-        assert_eq!(claim_names("  ").unwrap(), Vec::<&str>::new());
-        assert_eq!(claim_names("exp").unwrap(), ["exp"]);
-        assert_eq!(
-            claim_names("iss, iat,\texp").unwrap(),
-            ["iss", "iat", "exp"]
-        );
-        assert_eq!(claim_names("a b").unwrap(), ["a b"]);
-        for bad in ["exp,", ",exp", "exp,,iat", "exp, ,iat"] {
+    fn required_claims_are_added_one_by_one_or_cleared() {
+        let mut key = null_mut();
+        let mut v = null_mut();
+        let mut tokens = [[0_u8; 256]; 2];
+        let mut lens = [0_usize; 2];
+        let payloads = [
+            r#"{"iss":"a"}"#.to_owned(),
+            format!(r#"{{"iss":"a","exp":{}}}"#, NOW + 100),
+        ];
+        // SAFETY: every pointer is to a live local or slice with its own length; the handles
+        // are used only while live and freed once.
+        unsafe {
+            assert_eq!(jwtmint_key_new(SECRET.as_ptr(), SECRET.len(), &mut key), 0);
+            for ((payload, token), len) in payloads.iter().zip(&mut tokens).zip(&mut lens) {
+                let rc = jwtmint_mint_json(
+                    key,
+                    payload.as_ptr(),
+                    payload.len(),
+                    token.as_mut_ptr(),
+                    token.len(),
+                    len,
+                );
+                assert_eq!(rc, JWTMINT_OK);
+            }
+            assert_eq!(jwtmint_verifier_new(key, &mut v), JWTMINT_OK);
+            jwtmint_key_free(key);
+            let check = |i: usize| jwtmint_verifier_check(v, tokens[i].as_ptr(), lens[i], NOW);
+            let require =
+                |name: &[u8]| jwtmint_verifier_require_claim(v, name.as_ptr(), name.len());
+
+            // `exp` is required by default, and adding a name keeps it.
+            assert_eq!(check(0), JWTMINT_MISSING_CLAIM);
+            assert_eq!(require(b"iss"), JWTMINT_OK);
+            assert_eq!(require(b"iss"), JWTMINT_OK);
+            assert_eq!(check(0), JWTMINT_MISSING_CLAIM);
+            assert_eq!(check(1), JWTMINT_OK);
+            assert_eq!(jwtmint_verifier_clear_required_claims(v), JWTMINT_OK);
+            assert_eq!(check(0), JWTMINT_OK);
+            assert_eq!(require(b"jti"), JWTMINT_OK);
+            assert_eq!(check(1), JWTMINT_MISSING_CLAIM);
+
+            // Refused names leave the verifier as it was.
+            assert_eq!(require(b""), JWTMINT_INVALID_ARGUMENT);
             assert_eq!(
-                claim_names(bad),
-                Err(Fail(crate::JWTMINT_INVALID_ARGUMENT)),
-                "{bad:?}"
+                jwtmint_verifier_require_claim(v, std::ptr::null(), 0),
+                JWTMINT_INVALID_ARGUMENT
             );
+            assert_eq!(require(b"\xff"), JWTMINT_INVALID_UTF8);
+            assert_eq!(
+                jwtmint_verifier_require_claim(v, std::ptr::null(), 3),
+                JWTMINT_NULL_POINTER
+            );
+            assert_eq!(check(1), JWTMINT_MISSING_CLAIM);
+            assert_eq!(
+                jwtmint_verifier_require_claim(null_mut(), b"x".as_ptr(), 1),
+                JWTMINT_NULL_POINTER
+            );
+            assert_eq!(
+                jwtmint_verifier_clear_required_claims(null_mut()),
+                JWTMINT_NULL_POINTER
+            );
+            jwtmint_verifier_free(v);
         }
     }
 }

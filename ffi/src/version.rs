@@ -14,7 +14,7 @@ pub const JWTMINT_VERSION_PATCH: u32 = 0;
 /// Version of the C ABI: raised whenever a function, type or constant of this header changes
 /// incompatibly (a code's number never changes; new codes and functions do not raise it).
 /// Compare it with `jwtmint_abi_version()` to detect a header and library that do not match.
-pub const JWTMINT_ABI_VERSION: u32 = 1;
+pub const JWTMINT_ABI_VERSION: u32 = 2;
 
 /// The version text of the crate, NUL-terminated at compile time.
 const VERSION: &CStr =

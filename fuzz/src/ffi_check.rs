@@ -110,8 +110,9 @@ mod tests {
     use std::path::Path;
 
     use jwtmint_ffi::{
+        jwtmint_verifier_clear_required_claims, jwtmint_verifier_require_claim,
         jwtmint_verifier_set_audience, jwtmint_verifier_set_issuer, jwtmint_verifier_set_leeway,
-        jwtmint_verifier_set_max_len, jwtmint_verifier_set_required_claims,
+        jwtmint_verifier_set_max_len,
     };
 
     use super::*;
@@ -194,10 +195,12 @@ mod tests {
                 assert_eq!(r, JWTMINT_OK);
             }
             if let Some(list) = options["required"].as_array() {
-                let names: Vec<&str> = list.iter().map(|n| n.as_str().unwrap()).collect();
-                let names = names.join(",");
-                let r = jwtmint_verifier_set_required_claims(v, names.as_ptr(), names.len());
-                assert_eq!(r, JWTMINT_OK);
+                // The case's list replaces the default: clear, then add each name.
+                assert_eq!(jwtmint_verifier_clear_required_claims(v), JWTMINT_OK);
+                for name in list.iter().map(|n| n.as_str().unwrap()) {
+                    let r = jwtmint_verifier_require_claim(v, name.as_ptr(), name.len());
+                    assert_eq!(r, JWTMINT_OK);
+                }
             }
             let now = case["now"].as_i64().unwrap();
             let r = jwtmint_verifier_check(v, token.as_ptr(), token.len(), now);

@@ -644,23 +644,33 @@ static void test_verifier_configured(void) {
     CHECK_RC(verify_str(v, TOKEN_AUD, FIXTURE_NOW), JWTMINT_AUDIENCE_MISMATCH);
     jwtmint_verifier_free(v);
 
-    /* Required claims. */
+    /* Required claims: added one name at a time, or all cleared. */
     CHECK_RC(jwtmint_verifier_new(key, &v), JWTMINT_OK);
-    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("iss, iat,\texp")), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_NO_EXP, FIXTURE_NOW), JWTMINT_MISSING_CLAIM); /* exp by default */
+    CHECK_RC(jwtmint_verifier_require_claim(v, LIT("iss")), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_require_claim(v, LIT("iat")), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_require_claim(v, LIT("iss")), JWTMINT_OK); /* already: no-op */
     CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_OK);
     CHECK_RC(verify_str(v, TOKEN_NO_ISS, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
-    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("jti")), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_NO_EXP, FIXTURE_NOW), JWTMINT_MISSING_CLAIM); /* exp kept */
+    CHECK_RC(jwtmint_verifier_require_claim(v, LIT("jti")), JWTMINT_OK);
     CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
-    CHECK_RC(jwtmint_verifier_set_required_claims(v, NULL, 0), JWTMINT_OK);
+    CHECK_RC(jwtmint_verifier_clear_required_claims(v), JWTMINT_OK);
     CHECK_RC(verify_str(v, TOKEN_NO_EXP, FIXTURE_NOW), JWTMINT_OK);
     /* Present claims are still checked when not required. */
     CHECK_RC(verify_str(v, TOKEN_EXP_STRING, FIXTURE_NOW), JWTMINT_MALFORMED_CLAIM);
     CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_EXP + 60), JWTMINT_EXPIRED);
-    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("exp,,iat")), JWTMINT_INVALID_ARGUMENT);
-    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("exp,")), JWTMINT_INVALID_ARGUMENT);
-    CHECK_RC(jwtmint_verifier_set_required_claims(v, LIT("exp,\xff")), JWTMINT_INVALID_UTF8);
-    CHECK_RC(jwtmint_verifier_set_required_claims(v, NULL, 3), JWTMINT_NULL_POINTER);
-    CHECK_RC(jwtmint_verifier_set_required_claims(NULL, LIT("exp")), JWTMINT_NULL_POINTER);
+    /* A name is one name: a comma in it is not a list. */
+    CHECK_RC(jwtmint_verifier_require_claim(v, LIT("iss,iat")), JWTMINT_OK);
+    CHECK_RC(verify_str(v, TOKEN_KAT_API, FIXTURE_NOW), JWTMINT_MISSING_CLAIM);
+    CHECK_RC(jwtmint_verifier_clear_required_claims(v), JWTMINT_OK);
+    /* Refused names leave the verifier as it was. */
+    CHECK_RC(jwtmint_verifier_require_claim(v, LIT("")), JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_verifier_require_claim(v, NULL, 0), JWTMINT_INVALID_ARGUMENT);
+    CHECK_RC(jwtmint_verifier_require_claim(v, LIT("\xff")), JWTMINT_INVALID_UTF8);
+    CHECK_RC(jwtmint_verifier_require_claim(v, NULL, 3), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_require_claim(NULL, LIT("exp")), JWTMINT_NULL_POINTER);
+    CHECK_RC(jwtmint_verifier_clear_required_claims(NULL), JWTMINT_NULL_POINTER);
     CHECK_RC(verify_str(v, TOKEN_NO_EXP, FIXTURE_NOW), JWTMINT_OK); /* unchanged */
     jwtmint_verifier_free(v);
     jwtmint_key_free(key);

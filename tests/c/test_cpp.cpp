@@ -150,12 +150,17 @@ static void test_verifier() {
     custom.set_leeway(0).set_max_len(4096).set_issuer(FIXTURE_API_KEY).set_audience("zoom");
     CHECK(custom.try_check(TOKEN_AUD, FIXTURE_NOW).ok());
     CHECK(custom.try_check(TOKEN_KAT_API, FIXTURE_NOW).code() == JWTMINT_MISSING_CLAIM);
-    custom.set_required_claims("jti");
+    custom.require_claims({"iss", "jti"});
     CHECK(custom.try_check(TOKEN_AUD, FIXTURE_NOW).code() == JWTMINT_MISSING_CLAIM);
-    CHECK_THROWS(custom.set_required_claims("exp,,iat"), JWTMINT_INVALID_ARGUMENT);
+    CHECK_THROWS(custom.require_claim(""), JWTMINT_INVALID_ARGUMENT);
+    CHECK_THROWS(custom.require_claims({"exp", "", "iat"}), JWTMINT_INVALID_ARGUMENT);
     CHECK_THROWS(custom.set_issuer("\xff"), JWTMINT_INVALID_UTF8);
-    custom.set_required_claims("");
+    custom.clear_required_claims();
     CHECK(custom.try_check(TOKEN_AUD, FIXTURE_NOW).ok());
+    custom.require_claims({"iss", "aud"});
+    CHECK(custom.try_check(TOKEN_AUD, FIXTURE_NOW).ok());
+    custom.require_claim("nbf");
+    CHECK(custom.try_check(TOKEN_AUD, FIXTURE_NOW).code() == JWTMINT_MISSING_CLAIM);
     CHECK_THROWS(jwtmint::Verifier::zoom_api(key, "\x80"), JWTMINT_INVALID_UTF8);
 }
 
