@@ -29,6 +29,8 @@ compile_error!(
 
 pub(crate) mod boundary;
 pub(crate) mod ptr;
+#[cfg(test)]
+mod sources;
 
 // cbindgen writes the header's functions in the order of these modules: the general JWT API
 // first, then the Zoom extras.

@@ -1,0 +1,64 @@
+//! This crate's source files and the header generated from them, for the tests that hold the
+//! two together (every export inside the panic boundary, every result code in both).
+
+/// Every module of the crate with its source text. A test below fails when lib.rs gains a
+/// module that is not listed here.
+pub(crate) const MODULES: &[(&str, &str)] = &[
+    ("boundary", include_str!("boundary.rs")),
+    ("cache", include_str!("cache.rs")),
+    ("codes", include_str!("codes.rs")),
+    ("key", include_str!("key.rs")),
+    ("mint", include_str!("mint.rs")),
+    ("ptr", include_str!("ptr.rs")),
+    ("verify", include_str!("verify.rs")),
+    ("version", include_str!("version.rs")),
+    ("videosdk", include_str!("videosdk.rs")),
+    ("webhook", include_str!("webhook.rs")),
+];
+
+/// The committed header (`ffi/gen-header.sh --check` keeps it in step with the sources).
+pub(crate) const HEADER: &str = include_str!("../../include/jwtmint.h");
+
+/// `(name, type, value)` of every `pub const NAME: TYPE = VALUE;` in the sources, the value as
+/// written (cbindgen copies literal constants only, so the text is the number).
+pub(crate) fn rust_constants() -> Vec<(&'static str, &'static str, String)> {
+    MODULES
+        .iter()
+        .flat_map(|(_, source)| source.lines())
+        .filter_map(|line| {
+            let rest = line.strip_prefix("pub const ")?;
+            let (name, rest) = rest.split_once(": ")?;
+            let (ty, value) = rest.split_once(" = ")?;
+            let value = value.strip_suffix(';')?.replace('_', "");
+            Some((name, ty, value))
+        })
+        .collect()
+}
+
+/// `(name, value)` of every `#define NAME VALUE` in the header (the include guard has none).
+pub(crate) fn header_defines() -> Vec<(&'static str, &'static str)> {
+    HEADER
+        .lines()
+        .filter_map(|line| line.strip_prefix("#define ")?.split_once(' '))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_module_is_listed() {
+        let mut declared: Vec<&str> = include_str!("lib.rs")
+            .lines()
+            .filter_map(|l| l.split_once("mod "))
+            .filter(|(vis, _)| matches!(*vis, "" | "pub " | "pub(crate) "))
+            .filter_map(|(_, name)| name.strip_suffix(';'))
+            .filter(|&name| name != "sources")
+            .collect();
+        let mut listed: Vec<&str> = MODULES.iter().map(|m| m.0).collect();
+        declared.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(declared, listed);
+    }
+}
