@@ -7,7 +7,16 @@ use std::process::{Command, Stdio};
 
 use common::*;
 
-const COMMANDS: [&str; 6] = ["mint", "verify", "decode", "demo", "videosdk", "webhook"];
+const COMMANDS: [&str; 8] = [
+    "mint",
+    "verify",
+    "decode",
+    "demo",
+    "videosdk",
+    "webhook",
+    "completions",
+    "man",
+];
 
 /// The subcommands of the Zoom extras.
 const SUBCOMMANDS: [[&str; 2]; 4] = [
@@ -309,6 +318,8 @@ fn a_closed_pipe_ends_every_command_quietly() {
         format!("printf %s '{{}}' | {WEBHOOK_ENV} \"$0\" webhook verify --timestamp 1 --signature {EMPTY_OBJECT_SIG} --now 1"),
         format!("printf %s '{{\"event\":\"endpoint.url_validation\",\"payload\":{{\"plainToken\":\"p\"}}}}' | {WEBHOOK_ENV} \"$0\" webhook validate --timestamp 1 --signature {CHALLENGE_SIG} --now 1"),
         "\"$0\" webhook sign --help".to_owned(),
+        "\"$0\" completions bash".to_owned(),
+        "\"$0\" man".to_owned(),
     ] {
         let script = format!("{{ sleep 0.3; {cmd}; echo \"rc=$?\" >&2; }} | true");
         let (code, _, stderr) = shell(&script);

@@ -41,6 +41,8 @@ fn demo_mints_decodes_and_verifies_with_the_demo_key() {
     assert!(out.contains("OK"), "{out}");
     // The seed page's curl line, with the token, on a line of its own.
     assert!(out.lines().any(|l| l == curl(&token)), "{out}");
+    // And how to run `jwtmint` itself, as the closing hints do.
+    assert!(out.contains("cargo install --path cli --locked"), "{out}");
 }
 
 #[test]

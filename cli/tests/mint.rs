@@ -4,73 +4,66 @@ mod common;
 
 use common::*;
 
-fn now_arg() -> String {
-    NOW.to_string()
+/// `mint --now NOW EXTRA` with the test credentials.
+fn mint(extra: &[&str]) -> Run {
+    jwtmint(["mint", "--now", NOW_ARG])
+        .args(extra)
+        .creds()
+        .run()
+}
+
+/// The token line for `key` at iat..exp under the test secret.
+fn token_line(key: &str, iat: i64, exp: i64) -> String {
+    line(&zoom_token(SECRET.as_bytes(), key, iat, exp))
 }
 
 #[test]
 fn prints_the_zoom_token_and_a_newline() {
-    let run = jwtmint(["mint", "--now", &now_arg()]).creds().run();
-    assert_eq!(run.ok(), format!("{}\n", default_token()));
+    let run = mint(&[]);
+    assert_eq!(run.ok(), line(&default_token()));
     assert_eq!(run.stderr, "");
 }
 
 #[test]
-fn key_flag_overrides_the_environment() {
-    let run = jwtmint(["mint", "--key", "other-key", "--now", &now_arg()])
-        .creds()
-        .run();
-    let expected = zoom_token(SECRET.as_bytes(), "other-key", NOW - 30, NOW + 3570);
-    assert_eq!(run.ok(), format!("{expected}\n"));
-}
-
-#[test]
-fn key_defaults_to_zoom_api_key() {
-    let run = jwtmint(["mint", "--now", &now_arg()])
+fn key_flag_or_zoom_api_key() {
+    let run = mint(&["--key", "other-key"]);
+    assert_eq!(run.ok(), token_line("other-key", NOW - 30, NOW + 3570));
+    let run = jwtmint(["mint", "--now", NOW_ARG])
         .env("ZOOM_API_KEY", "env-key")
         .env("ZOOM_API_SECRET", SECRET)
         .run();
-    let expected = zoom_token(SECRET.as_bytes(), "env-key", NOW - 30, NOW + 3570);
-    assert_eq!(run.ok(), format!("{expected}\n"));
+    assert_eq!(run.ok(), token_line("env-key", NOW - 30, NOW + 3570));
 }
 
 #[test]
 fn missing_key_is_a_usage_error_that_says_how_to_give_one() {
-    let run = jwtmint(["mint", "--now", &now_arg()])
+    let run = jwtmint(["mint", "--now", NOW_ARG])
         .env("ZOOM_API_SECRET", SECRET)
         .run();
-    let err = run.fails(2);
-    assert!(
-        err.contains("--key") && err.contains("ZOOM_API_KEY"),
-        "{err}"
-    );
+    run.fails_with(2, "--key");
+    run.fails_with(2, "ZOOM_API_KEY");
 
     // An empty variable is no key either.
     let run = jwtmint(["mint"])
         .env("ZOOM_API_KEY", "")
         .env("ZOOM_API_SECRET", SECRET)
         .run();
-    assert!(run.fails(2).contains("no API key"));
+    run.fails_with(2, "no API key");
 
     // Neither is an empty flag (the core's message).
-    let run = jwtmint(["mint", "--key", ""]).creds().run();
-    assert!(run.fails(2).contains("api key"), "{}", run.stderr);
+    mint(&["--key", ""]).fails_with(2, "api key");
 }
 
 #[test]
 fn ttl_and_skew_set_iat_and_exp() {
-    let run = jwtmint(["mint", "--ttl", "600", "--skew", "0", "--now", &now_arg()])
-        .creds()
-        .run();
-    let expected = zoom_token(SECRET.as_bytes(), KEY, NOW, NOW + 600);
-    assert_eq!(run.ok(), format!("{expected}\n"));
-    assert_eq!(run.stderr, "");
-
-    let run = jwtmint(["mint", "--skew", "100", "--now", &now_arg()])
-        .creds()
-        .run();
-    let expected = zoom_token(SECRET.as_bytes(), KEY, NOW - 100, NOW - 100 + 3600);
-    assert_eq!(run.ok(), format!("{expected}\n"));
+    for (extra, iat, exp) in [
+        (&["--ttl", "600", "--skew", "0"][..], NOW, NOW + 600),
+        (&["--skew", "100"], NOW - 100, NOW - 100 + 3600),
+    ] {
+        let run = mint(extra);
+        assert_eq!(run.ok(), token_line(KEY, iat, exp), "{extra:?}");
+        assert_eq!(run.stderr, "");
+    }
 }
 
 #[test]
@@ -82,7 +75,7 @@ fn ttl_zero_is_a_usage_error() {
 
 #[test]
 fn ttl_over_an_hour_works_with_a_warning() {
-    let run = jwtmint(["mint", "--ttl", "7200", "--now", &now_arg()])
+    let run = jwtmint(["mint", "--ttl", "7200", "--now", NOW_ARG])
         .creds()
         .run();
     let expected = zoom_token(SECRET.as_bytes(), KEY, NOW - 30, NOW - 30 + 7200);
@@ -156,7 +149,7 @@ fn claims_are_json_and_keep_command_line_order() {
     let run = jwtmint([
         "mint",
         "--now",
-        &now_arg(),
+        NOW_ARG,
         "--claim",
         "role=1",
         "--claim",

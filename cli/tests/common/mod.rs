@@ -2,6 +2,11 @@
 //! `base64` crates directly, never jwtmint) for the expected tokens.
 #![allow(dead_code)]
 
+mod extras;
+pub mod secret_doors;
+
+pub use extras::*;
+
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,6 +27,8 @@ pub const SECRET: &str = "test-secret-0123456789abcdef0123456789";
 pub const KEY: &str = "test-api-key";
 /// A fixed time.
 pub const NOW: i64 = 1_700_000_000;
+/// NOW, as a command-line argument.
+pub const NOW_ARG: &str = "1700000000";
 /// The header every jwtmint token has.
 pub const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 
@@ -43,6 +50,24 @@ impl Run {
     pub fn ok(&self) -> String {
         assert_eq!(self.code, 0, "expected success; stderr: {}", self.stderr);
         self.stdout()
+    }
+
+    /// Asserts [`Run::fails`] with `code` and that stderr contains `needle`; returns stderr.
+    #[track_caller]
+    pub fn fails_with(&self, code: i32, needle: &str) -> &str {
+        let err = self.fails(code);
+        assert!(err.contains(needle), "expected {needle:?} in stderr: {err}");
+        err
+    }
+
+    /// Asserts that `secret` shows on neither output.
+    #[track_caller]
+    pub fn never_shows(&self, secret: &str) {
+        assert!(
+            !self.stderr.contains(secret)
+                && !String::from_utf8_lossy(&self.stdout).contains(secret),
+            "the secret leaked: {self:?}"
+        );
     }
 
     /// Asserts the exit code, an empty stdout, and `error: ` on stderr; returns stderr.
@@ -85,9 +110,42 @@ impl Cli {
         self
     }
 
+    /// More arguments, after those given so far.
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    /// One more argument.
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.cmd.arg(arg);
+        self
+    }
+
+    /// `--now T`.
+    pub fn now(self, t: i64) -> Self {
+        self.args(["--now".to_owned(), t.to_string()])
+    }
+
     /// The usual test credentials: `ZOOM_API_KEY=KEY`, `ZOOM_API_SECRET=SECRET`.
     pub fn creds(self) -> Self {
         self.env("ZOOM_API_KEY", KEY).env("ZOOM_API_SECRET", SECRET)
+    }
+
+    /// The Video SDK test credentials: `ZOOM_VIDEO_SDK_KEY=SDK_KEY`,
+    /// `ZOOM_VIDEO_SDK_SECRET=SDK_SECRET`.
+    pub fn sdk_creds(self) -> Self {
+        self.env("ZOOM_VIDEO_SDK_KEY", SDK_KEY)
+            .env("ZOOM_VIDEO_SDK_SECRET", SDK_SECRET)
+    }
+
+    /// The webhook vector's secret token in `ZOOM_WEBHOOK_SECRET_TOKEN`.
+    pub fn webhook_creds(self) -> Self {
+        self.env("ZOOM_WEBHOOK_SECRET_TOKEN", WEBHOOK_TOKEN)
     }
 
     pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
@@ -132,6 +190,25 @@ impl Cli {
             stderr,
         }
     }
+}
+
+/// The system clock, in seconds since 1970.
+pub fn unix_now() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("the clock is after 1970")
+        .as_secs();
+    i64::try_from(secs).expect("the clock fits in i64")
+}
+
+/// `text` and a newline: what every command prints.
+pub fn line(text: &str) -> String {
+    format!("{text}\n")
+}
+
+/// Lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Unpadded base64url.
@@ -208,11 +285,7 @@ impl Drop for TempDir {
 pub fn hmac_hex(secret: &[u8], data: &[u8]) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).unwrap();
     mac.update(data);
-    mac.finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&mac.finalize().into_bytes())
 }
 
 /// The `x-zm-signature` Zoom sends: `v0=` + hex(HMAC-SHA256(secret, "v0:TS:BODY")).
