@@ -66,11 +66,7 @@ func TestBindingTokensVerifyWithCLI(t *testing.T) {
 	nowArg := strconv.FormatInt(now, 10)
 	key := mustKey(t, testSecret)
 
-	minter, err := jwtmint.NewAPITokenMinter(key, apiKey, jwtmint.WithTTL(600*time.Second))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer minter.Close()
+	minter := closing(jwtmint.NewAPITokenMinter(key, apiKey, jwtmint.WithTTL(600*time.Second)))(t)
 	token, err := minter.MintAt(now)
 	if err != nil {
 		t.Fatal(err)
@@ -107,11 +103,7 @@ func TestBindingTokensVerifyWithCLI(t *testing.T) {
 
 	// A hex secret: the same key bytes through both doors.
 	hexSecret := strings.Repeat("0123456789abcdef", 4)
-	hexKey, err := jwtmint.NewKeyFromEncoded(hexSecret, jwtmint.EncodingHex)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer hexKey.Close()
+	hexKey := closing(jwtmint.NewKeyFromEncoded(hexSecret, jwtmint.EncodingHex))(t)
 	token, err = jwtmint.MintAPITokenAt(hexKey, apiKey, now)
 	if err != nil {
 		t.Fatal(err)
@@ -126,11 +118,7 @@ func TestCLITokensVerifyWithBinding(t *testing.T) {
 	const apiKey = "cli-api-key"
 	now := int64(1700000000)
 	key := mustKey(t, testSecret)
-	verifier, err := jwtmint.NewZoomAPIVerifier(key, apiKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer verifier.Close()
+	verifier := closing(jwtmint.NewZoomAPIVerifier(key, apiKey))(t)
 
 	out, errOut, code := runCLI(t, testSecret, "mint", "--key", apiKey, "--now", "1700000000", "--ttl", "900",
 		"--claim", "role=1", "--claim", `name="Zoë"`)
@@ -173,11 +161,7 @@ func TestCLITokensVerifyWithBinding(t *testing.T) {
 	if _, err := verifier.VerifyAt(token, now+3570+60); !errors.Is(err, jwtmint.ErrExpired) {
 		t.Fatalf("expired CLI token: %v", err)
 	}
-	other, err := jwtmint.NewZoomAPIVerifier(key, "someone-else")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := closing(jwtmint.NewZoomAPIVerifier(key, "someone-else"))(t)
 	if _, err := other.VerifyAt(token, now); !errors.Is(err, jwtmint.ErrIssuerMismatch) {
 		t.Fatalf("another API key: %v", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"sync"
 	"testing"
 
 	jwtmint "example.invalid/jwtmint/bindings/go"
@@ -15,65 +14,42 @@ import (
 func TestGoroutinesShareKeyMinterVerifier(t *testing.T) {
 	const goroutines, rounds, base = 8, 200, 1700000000
 	key := mustKey(t, testSecret)
-	minter, err := jwtmint.NewAPITokenMinter(key, "shared-key")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer minter.Close()
-	verifier, err := jwtmint.NewZoomAPIVerifier(key, "shared-key")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer verifier.Close()
+	minter := closing(jwtmint.NewAPITokenMinter(key, "shared-key"))(t)
+	verifier := closing(jwtmint.NewZoomAPIVerifier(key, "shared-key"))(t)
 
-	errs := make(chan error, goroutines)
-	var wg sync.WaitGroup
-	for g := 0; g < goroutines; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			errs <- func() error {
-				for i := 0; i < rounds; i++ {
-					now := int64(base + g*rounds + i)
-					payload := `{"iss":"shared-key","iat":` + strconv.FormatInt(now-30, 10) +
-						`,"exp":` + strconv.FormatInt(now+3570, 10) + `}`
-					want := hs256([]byte(testSecret), []byte(payload))
-					token, err := minter.MintAt(now)
-					if err != nil || token != want {
-						return fmt.Errorf("goroutine %d: MintAt(%d) = %q, %v; want %q", g, now, token, err, want)
-					}
-					got, err := verifier.VerifyRawAt(token, now)
-					if err != nil || string(got) != payload {
-						return fmt.Errorf("goroutine %d: VerifyRawAt = %q, %v", g, got, err)
-					}
-					generic, err := jwtmint.Mint(key, map[string]any{"g": g, "i": i, "exp": now})
-					wantGeneric := hs256([]byte(testSecret), []byte(`{"exp":`+strconv.FormatInt(now, 10)+
-						`,"g":`+strconv.Itoa(g)+`,"i":`+strconv.Itoa(i)+`}`))
-					if err != nil || generic != wantGeneric {
-						return fmt.Errorf("goroutine %d: Mint = %q, %v", g, generic, err)
-					}
-					// One character of the signature changed.
-					tampered := []byte(token)
-					if tampered[len(tampered)-10] == 'A' {
-						tampered[len(tampered)-10] = 'B'
-					} else {
-						tampered[len(tampered)-10] = 'A'
-					}
-					if _, err := verifier.VerifyAt(string(tampered), now); !errors.Is(err, jwtmint.ErrInvalidSignature) {
-						return fmt.Errorf("goroutine %d: tampered token: %v", g, err)
-					}
-				}
-				return nil
-			}()
-		}(g)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Error(err)
+	inGoroutines(t, goroutines, func(g int) error {
+		for i := 0; i < rounds; i++ {
+			now := int64(base + g*rounds + i)
+			payload := `{"iss":"shared-key","iat":` + strconv.FormatInt(now-30, 10) +
+				`,"exp":` + strconv.FormatInt(now+3570, 10) + `}`
+			want := hs256([]byte(testSecret), []byte(payload))
+			token, err := minter.MintAt(now)
+			if err != nil || token != want {
+				return fmt.Errorf("goroutine %d: MintAt(%d) = %q, %v; want %q", g, now, token, err, want)
+			}
+			got, err := verifier.VerifyRawAt(token, now)
+			if err != nil || string(got) != payload {
+				return fmt.Errorf("goroutine %d: VerifyRawAt = %q, %v", g, got, err)
+			}
+			generic, err := jwtmint.Mint(key, map[string]any{"g": g, "i": i, "exp": now})
+			wantGeneric := hs256([]byte(testSecret), []byte(`{"exp":`+strconv.FormatInt(now, 10)+
+				`,"g":`+strconv.Itoa(g)+`,"i":`+strconv.Itoa(i)+`}`))
+			if err != nil || generic != wantGeneric {
+				return fmt.Errorf("goroutine %d: Mint = %q, %v", g, generic, err)
+			}
+			// One character of the signature changed.
+			tampered := []byte(token)
+			if tampered[len(tampered)-10] == 'A' {
+				tampered[len(tampered)-10] = 'B'
+			} else {
+				tampered[len(tampered)-10] = 'A'
+			}
+			if _, err := verifier.VerifyAt(string(tampered), now); !errors.Is(err, jwtmint.ErrInvalidSignature) {
+				return fmt.Errorf("goroutine %d: tampered token: %v", g, err)
+			}
 		}
-	}
+		return nil
+	})
 }
 
 // Closing a handle while other goroutines still use it is a bug in the program, but it must
@@ -82,61 +58,44 @@ func TestGoroutinesShareKeyMinterVerifier(t *testing.T) {
 func TestCloseWhileInUse(t *testing.T) {
 	const now = 1700000000
 	key := mustKey(t, testSecret)
-	minter, err := jwtmint.NewAPITokenMinter(key, "k")
-	if err != nil {
-		t.Fatal(err)
-	}
-	verifier, err := jwtmint.NewZoomAPIVerifier(key, "k")
-	if err != nil {
-		t.Fatal(err)
-	}
+	minter := closing(jwtmint.NewAPITokenMinter(key, "k"))(t)
+	verifier := closing(jwtmint.NewZoomAPIVerifier(key, "k"))(t)
 	token, err := minter.MintAt(now)
 	if err != nil {
 		t.Fatal(err)
 	}
 
+	// Goroutines 0-7 mint and verify until their handle is closed; goroutine 8 closes both
+	// once goroutine 0 has made 50 calls.
 	started := make(chan struct{})
-	errs := make(chan error, 8)
-	var wg sync.WaitGroup
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			errs <- func() error {
-				for i := 0; ; i++ {
-					if i == 50 && g == 0 {
-						close(started)
-					}
-					var err error
-					if g%2 == 0 {
-						var got string
-						got, err = minter.MintAt(now)
-						if err == nil && got != token {
-							return fmt.Errorf("MintAt = %q", got)
-						}
-					} else {
-						_, err = verifier.VerifyAt(token, now)
-					}
-					if errors.Is(err, jwtmint.ErrClosed) {
-						return nil
-					}
-					if err != nil {
-						return fmt.Errorf("goroutine %d: %v", g, err)
-					}
-				}
-			}()
-		}(g)
-	}
-	<-started
-	minter.Close()
-	verifier.Close()
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Error(err)
+	inGoroutines(t, 9, func(g int) error {
+		if g == 8 {
+			<-started
+			minter.Close()
+			return verifier.Close()
 		}
-	}
+		for i := 0; ; i++ {
+			if i == 50 && g == 0 {
+				close(started)
+			}
+			var err error
+			if g%2 == 0 {
+				var got string
+				got, err = minter.MintAt(now)
+				if err == nil && got != token {
+					return fmt.Errorf("MintAt = %q", got)
+				}
+			} else {
+				_, err = verifier.VerifyAt(token, now)
+			}
+			if errors.Is(err, jwtmint.ErrClosed) {
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("goroutine %d: %v", g, err)
+			}
+		}
+	})
 	if _, err := minter.MintAt(now); !errors.Is(err, jwtmint.ErrClosed) {
 		t.Errorf("MintAt after Close: %v", err)
 	}
@@ -148,14 +107,8 @@ func TestCloseWhileInUse(t *testing.T) {
 // A closed or nil handle is ErrClosed everywhere, never a crash.
 func TestClosedAndNilHandles(t *testing.T) {
 	const now = 1700000000
-	key, err := jwtmint.NewKey([]byte(testSecret))
-	if err != nil {
-		t.Fatal(err)
-	}
-	verifier, err := jwtmint.NewVerifier(key)
-	if err != nil {
-		t.Fatal(err)
-	}
+	key := closing(jwtmint.NewKey([]byte(testSecret)))(t)
+	verifier := closing(jwtmint.NewVerifier(key))(t)
 	token, err := jwtmint.Mint(key, map[string]any{"exp": now + 10})
 	if err != nil {
 		t.Fatal(err)
@@ -217,61 +170,35 @@ func TestClosedAndNilHandles(t *testing.T) {
 func TestGoroutinesShareZoomHandles(t *testing.T) {
 	const now = 1700000000
 	key := mustKey(t, testSecret)
-	webhook, err := jwtmint.NewWebhook(webhookSecret)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer webhook.Close()
-	verifier, err := jwtmint.NewVideoSDKVerifier(key, "sdk-key")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer verifier.Close()
+	webhook := closing(jwtmint.NewWebhook(webhookSecret))(t)
+	verifier := closing(jwtmint.NewVideoSDKVerifier(key, "sdk-key"))(t)
 
-	errs := make(chan error, 8)
-	var wg sync.WaitGroup
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			errs <- func() error {
-				for i := 0; i < 100; i++ {
-					body := `{"event":"e","n":` + strconv.Itoa(g*100+i) + `}`
-					sig, err := webhook.Sign(now, []byte(body))
-					if err != nil || sig != zoomSignature("1700000000", body) {
-						return fmt.Errorf("Sign = %q, %v", sig, err)
-					}
-					if _, err := webhook.VerifyAt("1700000000", []byte(body), sig, now); err != nil {
-						return err
-					}
-					session := "s-" + strconv.Itoa(g) + "-" + strconv.Itoa(i)
-					token, err := jwtmint.MintVideoSDKTokenAt(key, "sdk-key", session, jwtmint.RoleHost, now)
-					if err != nil {
-						return err
-					}
-					claims, err := verifier.VerifyAt(token, now)
-					if err != nil || claims.SessionName != session {
-						return fmt.Errorf("VerifyAt: %+v, %v", claims, err)
-					}
-				}
-				return nil
-			}()
-		}(g)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Error(err)
+	inGoroutines(t, 8, func(g int) error {
+		for i := 0; i < 100; i++ {
+			body := `{"event":"e","n":` + strconv.Itoa(g*100+i) + `}`
+			sig, err := webhook.Sign(now, []byte(body))
+			if err != nil || sig != zoomSignature("1700000000", body) {
+				return fmt.Errorf("Sign = %q, %v", sig, err)
+			}
+			if _, err := webhook.VerifyAt("1700000000", []byte(body), sig, now); err != nil {
+				return err
+			}
+			session := "s-" + strconv.Itoa(g) + "-" + strconv.Itoa(i)
+			token, err := jwtmint.MintVideoSDKTokenAt(key, "sdk-key", session, jwtmint.RoleHost, now)
+			if err != nil {
+				return err
+			}
+			claims, err := verifier.VerifyAt(token, now)
+			if err != nil || claims.SessionName != session {
+				return fmt.Errorf("VerifyAt: %+v, %v", claims, err)
+			}
 		}
-	}
+		return nil
+	})
 }
 
 func closedMinter(t *testing.T) *jwtmint.APITokenMinter {
-	m, err := jwtmint.NewAPITokenMinter(mustKey(t, testSecret), "k")
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := closing(jwtmint.NewAPITokenMinter(mustKey(t, testSecret), "k"))(t)
 	m.Close()
 	return m
 }

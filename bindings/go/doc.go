@@ -6,14 +6,15 @@
 // A Key is built once from the secret; an APITokenMinter mints Zoom API tokens for one API
 // key; Mint signs any claims that encoding/json encodes as an object; a Verifier checks
 // tokens under fixed rules and returns their claims. Keys, minters and verifiers may be
-// shared by any number of goroutines. Every error is an *Error with the library's stable code
-// and name; compare with errors.Is(err, ErrExpired) and the other Err values.
+// shared by any number of goroutines. Every error is an *Error with the library's stable code,
+// name and message; compare with errors.Is(err, ErrExpired) and the other Err values, or with
+// errors.Is(err, KindClaims) for a whole family of codes.
 //
 // Every function that depends on the time has an ...At form taking now, in seconds since
 // the Unix epoch; the others read the system clock.
 //
 // Building: cgo links the static libjwtmint.a. Inside a checkout of the repository, run
-// `cargo build --release -p jwtmint-ffi` first (CGO_LDFLAGS=-L<dir> names another folder
-// holding libjwtmint.a); against an installed library (ffi/install.sh), build with
-// -tags jwtmint_pkgconfig. The package's README has the details.
+// ffi/build-lib.sh first, which places it in target/release (CGO_LDFLAGS=-L<dir> names
+// another folder holding libjwtmint.a); against an installed library (ffi/install.sh), build
+// with -tags jwtmint_pkgconfig. The package's README has the details.
 package jwtmint

@@ -46,8 +46,12 @@ func (e *Error) Error() string {
 }
 
 // Is reports whether target is an *Error with the same code, so that errors.Is(err,
-// ErrExpired) holds for every expired-token error whatever its detail.
+// ErrExpired) holds for every expired-token error whatever its detail; or the Kind of the
+// code, so that errors.Is(err, KindClaims) holds for every rejected claim.
 func (e *Error) Is(target error) bool {
+	if k, ok := target.(Kind); ok {
+		return e != nil && e.Kind() == k
+	}
 	t, ok := target.(*Error)
 	return ok && t != nil && e != nil && t.Code == e.Code
 }
@@ -56,13 +60,41 @@ func (e *Error) Is(target error) bool {
 // error, or nil.
 func (e *Error) Unwrap() error { return e.cause }
 
+// Kind is the family of an error: the hundreds of its code, as include/jwtmint.h groups the
+// codes. Compare with errors.Is(err, KindClaims).
+type Kind int
+
+// The kinds of errors.
+const (
+	// KindInput (1xx): the caller's input: the secret, an argument, the claims to mint.
+	KindInput Kind = 1
+	// KindMalformed (2xx): the token is not a well-formed compact JWS of JSON objects.
+	KindMalformed Kind = 2
+	// KindHeader (3xx): the header is not plain HS256.
+	KindHeader Kind = 3
+	// KindSignature (4xx): the signature does not match.
+	KindSignature Kind = 4
+	// KindClaims (5xx): the claims were rejected.
+	KindClaims Kind = 5
+	// KindZoom (6xx): a rule of the Zoom extras (600-619 Video SDK tokens, 620-639 webhooks).
+	KindZoom Kind = 6
+	// KindABI (9xx): the C ABI itself (NULL pointer, invalid UTF-8, panic).
+	KindABI Kind = 9
+)
+
+// Kind is the kind of the error's code.
+func (e *Error) Kind() Kind { return Kind(e.Code / 100) }
+
+// Error makes a Kind a target for errors.Is; it is never returned as an error itself.
+func (k Kind) Error() string { return "jwtmint: errors of kind " + strconv.Itoa(int(k)) + "xx" }
+
 // ErrClosed is returned when a Key, APITokenMinter or Verifier is used after Close (or is a
 // nil pointer). It is not one of the library's numbered codes: the handle never reached it.
 var ErrClosed = errors.New("jwtmint: use of a closed or nil handle")
 
 // codeError is a new *Error for a code the C ABI returned, with the library's own name and
 // message for it: a copy of the code's sentinel (so no caller can change a sentinel), or for
-// a code this package does not know, one made from the library's text.
+// a code this package has no sentinel for, one made from the library's text.
 func codeError(code C.jwtmint_result) *Error {
 	if code < C.jwtmint_result(len(sentinelByCode)) {
 		if s := sentinelByCode[code]; s != nil {
@@ -107,113 +139,75 @@ func argumentError(detail string) error {
 	return e
 }
 
-// One sentinel per code of the C ABI (include/jwtmint.h), for errors.Is. Each is an *Error
-// with its code, name and message; only the code is compared.
-var (
-	// ErrEmptySecret: the secret is empty.
-	ErrEmptySecret = sentinel(C.JWTMINT_EMPTY_SECRET)
-	// ErrWeakSecret: the secret is shorter than 32 bytes (RFC 7518 section 3.2).
-	ErrWeakSecret = sentinel(C.JWTMINT_WEAK_SECRET)
-	// ErrInvalidSecretEncoding: the secret text is not valid in its declared encoding.
-	ErrInvalidSecretEncoding = sentinel(C.JWTMINT_INVALID_SECRET_ENCODING)
-	// ErrInvalidArgument: an argument is out of its allowed range.
-	ErrInvalidArgument = sentinel(C.JWTMINT_INVALID_ARGUMENT)
-	// ErrTimeOverflow: time arithmetic would overflow.
-	ErrTimeOverflow = sentinel(C.JWTMINT_TIME_OVERFLOW)
-	// ErrClock: the system clock is out of range.
-	ErrClock = sentinel(C.JWTMINT_CLOCK)
-	// ErrClaimsNotAnObject: the claims do not serialize to a JSON object.
-	ErrClaimsNotAnObject = sentinel(C.JWTMINT_CLAIMS_NOT_AN_OBJECT)
-	// ErrSerialize: the claims could not be serialized.
-	ErrSerialize = sentinel(C.JWTMINT_SERIALIZE)
-	// ErrBufferTooSmall: an output buffer is too small (the binding retries; never returned).
-	ErrBufferTooSmall = sentinel(C.JWTMINT_BUFFER_TOO_SMALL)
+// causedError is the *Error for code, wrapping cause: the error of encoding/json behind an
+// ErrSerialize or ErrClaimsType.
+func causedError(code C.jwtmint_result, cause error) error {
+	e := codeError(code)
+	e.cause = cause
+	return e
+}
 
-	// ErrTooLong: the token is longer than the verifier's limit.
-	ErrTooLong = sentinel(C.JWTMINT_TOO_LONG)
-	// ErrSegmentCount: the token does not have exactly three segments.
-	ErrSegmentCount = sentinel(C.JWTMINT_SEGMENT_COUNT)
-	// ErrEmptySegment: a token segment is empty.
-	ErrEmptySegment = sentinel(C.JWTMINT_EMPTY_SEGMENT)
-	// ErrInvalidBase64: a token segment is not canonical unpadded base64url.
-	ErrInvalidBase64 = sentinel(C.JWTMINT_INVALID_BASE64)
-	// ErrInvalidJSON: a token segment is not valid JSON.
-	ErrInvalidJSON = sentinel(C.JWTMINT_INVALID_JSON)
-	// ErrNotAnObject: a token segment is not a JSON object.
-	ErrNotAnObject = sentinel(C.JWTMINT_NOT_AN_OBJECT)
-	// ErrDuplicateMember: a JSON object names the same member twice.
+// One sentinel per code of the C ABI, for errors.Is: Err followed by the code's name in
+// CamelCase (JWTMINT_EXPIRED, "expired": ErrExpired). Each is an *Error whose Code comes from
+// include/jwtmint.h and whose Name and Message come from the library when the program starts;
+// what each code means is documented there and in Message. Only the code is compared.
+// ErrBufferTooSmall is never returned (the binding retries with the size asked for);
+// ErrNullPointer and ErrPanic would be bugs: please report them.
+var (
+	ErrEmptySecret           = sentinel(C.JWTMINT_EMPTY_SECRET)
+	ErrWeakSecret            = sentinel(C.JWTMINT_WEAK_SECRET)
+	ErrInvalidSecretEncoding = sentinel(C.JWTMINT_INVALID_SECRET_ENCODING)
+	ErrInvalidArgument       = sentinel(C.JWTMINT_INVALID_ARGUMENT)
+	ErrTimeOverflow          = sentinel(C.JWTMINT_TIME_OVERFLOW)
+	ErrClock                 = sentinel(C.JWTMINT_CLOCK)
+	ErrClaimsNotAnObject     = sentinel(C.JWTMINT_CLAIMS_NOT_AN_OBJECT)
+	ErrSerialize             = sentinel(C.JWTMINT_SERIALIZE)
+	ErrBufferTooSmall        = sentinel(C.JWTMINT_BUFFER_TOO_SMALL)
+
+	ErrTooLong         = sentinel(C.JWTMINT_TOO_LONG)
+	ErrSegmentCount    = sentinel(C.JWTMINT_SEGMENT_COUNT)
+	ErrEmptySegment    = sentinel(C.JWTMINT_EMPTY_SEGMENT)
+	ErrInvalidBase64   = sentinel(C.JWTMINT_INVALID_BASE64)
+	ErrInvalidJSON     = sentinel(C.JWTMINT_INVALID_JSON)
+	ErrNotAnObject     = sentinel(C.JWTMINT_NOT_AN_OBJECT)
 	ErrDuplicateMember = sentinel(C.JWTMINT_DUPLICATE_MEMBER)
 
-	// ErrMissingAlgorithm: the header has no alg.
-	ErrMissingAlgorithm = sentinel(C.JWTMINT_MISSING_ALGORITHM)
-	// ErrUnsupportedAlgorithm: the header's alg is not HS256.
+	ErrMissingAlgorithm     = sentinel(C.JWTMINT_MISSING_ALGORITHM)
 	ErrUnsupportedAlgorithm = sentinel(C.JWTMINT_UNSUPPORTED_ALGORITHM)
-	// ErrUnsupportedType: the header's typ is not JWT.
-	ErrUnsupportedType = sentinel(C.JWTMINT_UNSUPPORTED_TYPE)
-	// ErrCriticalHeader: the header has a crit member.
-	ErrCriticalHeader = sentinel(C.JWTMINT_CRITICAL_HEADER)
-	// ErrUnsupportedHeader: the header has a member that is not supported.
-	ErrUnsupportedHeader = sentinel(C.JWTMINT_UNSUPPORTED_HEADER)
+	ErrUnsupportedType      = sentinel(C.JWTMINT_UNSUPPORTED_TYPE)
+	ErrCriticalHeader       = sentinel(C.JWTMINT_CRITICAL_HEADER)
+	ErrUnsupportedHeader    = sentinel(C.JWTMINT_UNSUPPORTED_HEADER)
 
-	// ErrInvalidSignature: the signature does not match.
 	ErrInvalidSignature = sentinel(C.JWTMINT_INVALID_SIGNATURE)
 
-	// ErrExpired: the token has expired.
-	ErrExpired = sentinel(C.JWTMINT_EXPIRED)
-	// ErrNotYetValid: the token is not valid yet (nbf).
-	ErrNotYetValid = sentinel(C.JWTMINT_NOT_YET_VALID)
-	// ErrIssuedInFuture: the token was issued in the future (iat).
-	ErrIssuedInFuture = sentinel(C.JWTMINT_ISSUED_IN_FUTURE)
-	// ErrMissingClaim: a required claim is missing.
-	ErrMissingClaim = sentinel(C.JWTMINT_MISSING_CLAIM)
-	// ErrMalformedClaim: a registered claim has the wrong type or range.
-	ErrMalformedClaim = sentinel(C.JWTMINT_MALFORMED_CLAIM)
-	// ErrIssuerMismatch: the issuer is not the expected one.
-	ErrIssuerMismatch = sentinel(C.JWTMINT_ISSUER_MISMATCH)
-	// ErrAudienceMismatch: the audience is not the expected one.
+	ErrExpired          = sentinel(C.JWTMINT_EXPIRED)
+	ErrNotYetValid      = sentinel(C.JWTMINT_NOT_YET_VALID)
+	ErrIssuedInFuture   = sentinel(C.JWTMINT_ISSUED_IN_FUTURE)
+	ErrMissingClaim     = sentinel(C.JWTMINT_MISSING_CLAIM)
+	ErrMalformedClaim   = sentinel(C.JWTMINT_MALFORMED_CLAIM)
+	ErrIssuerMismatch   = sentinel(C.JWTMINT_ISSUER_MISMATCH)
 	ErrAudienceMismatch = sentinel(C.JWTMINT_AUDIENCE_MISMATCH)
-	// ErrClaimsType: the verified claims do not fit the type VerifyInto was given.
-	ErrClaimsType = sentinel(C.JWTMINT_CLAIMS_TYPE)
+	ErrClaimsType       = sentinel(C.JWTMINT_CLAIMS_TYPE)
 
-	// ErrEmptyField: a required Video SDK field is empty.
-	ErrEmptyField = sentinel(C.JWTMINT_EMPTY_FIELD)
-	// ErrFieldTooLong: a Video SDK field is longer than Zoom allows.
-	ErrFieldTooLong = sentinel(C.JWTMINT_FIELD_TOO_LONG)
-	// ErrUnknownGeoRegion: a Video SDK geo region is unknown.
-	ErrUnknownGeoRegion = sentinel(C.JWTMINT_UNKNOWN_GEO_REGION)
-	// ErrDuplicateGeoRegion: a Video SDK geo region is listed twice.
-	ErrDuplicateGeoRegion = sentinel(C.JWTMINT_DUPLICATE_GEO_REGION)
-	// ErrLifetimeOutOfRange: a Video SDK token's lifetime is not between 1800 s and 48 h.
-	ErrLifetimeOutOfRange = sentinel(C.JWTMINT_LIFETIME_OUT_OF_RANGE)
-	// ErrAppKeyMismatch: the Video SDK app_key is not the expected one.
-	ErrAppKeyMismatch = sentinel(C.JWTMINT_APP_KEY_MISMATCH)
-	// ErrInvalidVideoSDKClaim: a Video SDK claim has a value Zoom does not accept.
+	ErrEmptyField           = sentinel(C.JWTMINT_EMPTY_FIELD)
+	ErrFieldTooLong         = sentinel(C.JWTMINT_FIELD_TOO_LONG)
+	ErrUnknownGeoRegion     = sentinel(C.JWTMINT_UNKNOWN_GEO_REGION)
+	ErrDuplicateGeoRegion   = sentinel(C.JWTMINT_DUPLICATE_GEO_REGION)
+	ErrLifetimeOutOfRange   = sentinel(C.JWTMINT_LIFETIME_OUT_OF_RANGE)
+	ErrAppKeyMismatch       = sentinel(C.JWTMINT_APP_KEY_MISMATCH)
 	ErrInvalidVideoSDKClaim = sentinel(C.JWTMINT_INVALID_VIDEO_SDK_CLAIM)
 
-	// ErrWebhookTimestampMalformed: the webhook timestamp is not plain decimal digits.
-	ErrWebhookTimestampMalformed = sentinel(C.JWTMINT_WEBHOOK_TIMESTAMP_MALFORMED)
-	// ErrWebhookTimestampOutOfTolerance: the webhook timestamp is too far from now.
+	ErrWebhookTimestampMalformed      = sentinel(C.JWTMINT_WEBHOOK_TIMESTAMP_MALFORMED)
 	ErrWebhookTimestampOutOfTolerance = sentinel(C.JWTMINT_WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE)
-	// ErrWebhookSignaturePrefix: the webhook signature does not start with v0=.
-	ErrWebhookSignaturePrefix = sentinel(C.JWTMINT_WEBHOOK_SIGNATURE_PREFIX)
-	// ErrWebhookSignatureLength: the webhook signature is not 64 hex characters.
-	ErrWebhookSignatureLength = sentinel(C.JWTMINT_WEBHOOK_SIGNATURE_LENGTH)
-	// ErrWebhookSignatureEncoding: the webhook signature is not lower-case hex.
-	ErrWebhookSignatureEncoding = sentinel(C.JWTMINT_WEBHOOK_SIGNATURE_ENCODING)
-	// ErrWebhookSignatureMismatch: the webhook signature does not match.
-	ErrWebhookSignatureMismatch = sentinel(C.JWTMINT_WEBHOOK_SIGNATURE_MISMATCH)
-	// ErrWebhookBodyMalformed: the webhook body is not a JSON object with unique names.
-	ErrWebhookBodyMalformed = sentinel(C.JWTMINT_WEBHOOK_BODY_MALFORMED)
-	// ErrUnexpectedWebhookEvent: the webhook event is not the expected one.
-	ErrUnexpectedWebhookEvent = sentinel(C.JWTMINT_UNEXPECTED_WEBHOOK_EVENT)
-	// ErrInvalidPlainToken: the url-validation plainToken is missing or empty.
-	ErrInvalidPlainToken = sentinel(C.JWTMINT_INVALID_PLAIN_TOKEN)
+	ErrWebhookSignaturePrefix         = sentinel(C.JWTMINT_WEBHOOK_SIGNATURE_PREFIX)
+	ErrWebhookSignatureLength         = sentinel(C.JWTMINT_WEBHOOK_SIGNATURE_LENGTH)
+	ErrWebhookSignatureEncoding       = sentinel(C.JWTMINT_WEBHOOK_SIGNATURE_ENCODING)
+	ErrWebhookSignatureMismatch       = sentinel(C.JWTMINT_WEBHOOK_SIGNATURE_MISMATCH)
+	ErrWebhookBodyMalformed           = sentinel(C.JWTMINT_WEBHOOK_BODY_MALFORMED)
+	ErrUnexpectedWebhookEvent         = sentinel(C.JWTMINT_UNEXPECTED_WEBHOOK_EVENT)
+	ErrInvalidPlainToken              = sentinel(C.JWTMINT_INVALID_PLAIN_TOKEN)
 
-	// ErrNullPointer: a required pointer argument was NULL (a bug in the binding if seen).
 	ErrNullPointer = sentinel(C.JWTMINT_NULL_POINTER)
-	// ErrInvalidUTF8: a text argument (API key, issuer, audience, claim names, encoded
-	// secret) is not valid UTF-8.
 	ErrInvalidUTF8 = sentinel(C.JWTMINT_INVALID_UTF8)
-	// ErrPanic: internal error, a panic caught at the C boundary. Please report it.
-	ErrPanic = sentinel(C.JWTMINT_PANIC)
+	ErrPanic       = sentinel(C.JWTMINT_PANIC)
 )

@@ -3,6 +3,7 @@ package jwtmint_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -34,21 +35,30 @@ func wantErr(t *testing.T, what string, err error, sentinel *jwtmint.Error) {
 func TestErrorIdentity(t *testing.T) {
 	// Codes and names are the library's stable ones, checked here against the numbers and
 	// names the C header and the other bindings document.
+	// Kinds follow the header's ranges: 1xx input, 2xx malformed, ..., 6xx Zoom, 9xx the C ABI.
 	for _, c := range []struct {
 		err  *jwtmint.Error
 		code int
 		name string
+		kind jwtmint.Kind
 	}{
-		{jwtmint.ErrWeakSecret, 101, "weak_secret"},
-		{jwtmint.ErrSegmentCount, 201, "segment_count"},
-		{jwtmint.ErrUnsupportedAlgorithm, 301, "unsupported_algorithm"},
-		{jwtmint.ErrInvalidSignature, 400, "invalid_signature"},
-		{jwtmint.ErrExpired, 500, "expired"},
-		{jwtmint.ErrClaimsType, 507, "claims_type"},
-		{jwtmint.ErrInvalidUTF8, 901, "invalid_utf8"},
+		{jwtmint.ErrWeakSecret, 101, "weak_secret", jwtmint.KindInput},
+		{jwtmint.ErrSegmentCount, 201, "segment_count", jwtmint.KindMalformed},
+		{jwtmint.ErrUnsupportedAlgorithm, 301, "unsupported_algorithm", jwtmint.KindHeader},
+		{jwtmint.ErrInvalidSignature, 400, "invalid_signature", jwtmint.KindSignature},
+		{jwtmint.ErrExpired, 500, "expired", jwtmint.KindClaims},
+		{jwtmint.ErrClaimsType, 507, "claims_type", jwtmint.KindClaims},
+		{jwtmint.ErrAppKeyMismatch, 605, "app_key_mismatch", jwtmint.KindZoom},
+		{jwtmint.ErrWebhookSignatureMismatch, 625, "webhook_signature_mismatch", jwtmint.KindZoom},
+		{jwtmint.ErrInvalidUTF8, 901, "invalid_utf8", jwtmint.KindABI},
 	} {
-		if c.err.Code != c.code || c.err.Name != c.name {
-			t.Errorf("%v: code %d name %q, want %d %q", c.err, c.err.Code, c.err.Name, c.code, c.name)
+		if c.err.Code != c.code || c.err.Name != c.name || c.err.Kind() != c.kind || int(c.kind) != c.code/100 {
+			t.Errorf("%v: code %d name %q kind %d, want %d %q %d", c.err, c.err.Code, c.err.Name, c.err.Kind(),
+				c.code, c.name, c.kind)
+		}
+		var wrapped error = fmt.Errorf("wrapped: %w", c.err)
+		if !errors.Is(wrapped, c.kind) || errors.Is(wrapped, jwtmint.Kind(c.kind+1)) {
+			t.Errorf("%v: errors.Is by kind", c.err)
 		}
 	}
 	msg := jwtmint.ErrExpired.Error()
@@ -65,11 +75,7 @@ func TestTokenErrors(t *testing.T) {
 	const now = 1700000000
 	key := mustKey(t, testSecret)
 	otherKey := mustKey(t, "another-secret-of-exactly-36-bytes!!")
-	verifier, err := jwtmint.NewVerifier(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer verifier.Close()
+	verifier := closing(jwtmint.NewVerifier(key))(t)
 
 	sign := func(payload string) string { return hs256([]byte(testSecret), []byte(payload)) }
 
@@ -91,11 +97,7 @@ func TestTokenErrors(t *testing.T) {
 	if _, err := verifier.VerifyAt(expired, 1699999900+59); err != nil {
 		t.Fatalf("within the leeway: %v", err)
 	}
-	lenient, err := jwtmint.NewVerifier(key, jwtmint.WithLeeway(200*time.Second))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lenient.Close()
+	lenient := closing(jwtmint.NewVerifier(key, jwtmint.WithLeeway(200*time.Second)))(t)
 	if _, err := lenient.VerifyAt(expired, now); err != nil {
 		t.Fatalf("leeway 200 s: %v", err)
 	}
@@ -234,19 +236,11 @@ func TestMintErrors(t *testing.T) {
 	wantErr(t, "one-shot empty API key", err, jwtmint.ErrInvalidArgument)
 
 	// skew >= ttl: every token would be born expired.
-	bornExpired, err := jwtmint.NewAPITokenMinter(key, "k", jwtmint.WithSkew(60*time.Second), jwtmint.WithTTL(60*time.Second))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bornExpired.Close()
+	bornExpired := closing(jwtmint.NewAPITokenMinter(key, "k", jwtmint.WithSkew(60*time.Second), jwtmint.WithTTL(60*time.Second)))(t)
 	_, err = bornExpired.MintAt(1700000000)
 	wantErr(t, "skew = ttl", err, jwtmint.ErrInvalidArgument)
 
-	minter, err := jwtmint.NewAPITokenMinter(key, "k")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer minter.Close()
+	minter := closing(jwtmint.NewAPITokenMinter(key, "k"))(t)
 	_, err = minter.MintAt(math.MinInt64)
 	wantErr(t, "now - skew overflows", err, jwtmint.ErrTimeOverflow)
 	_, err = minter.MintAt(math.MaxInt64)
@@ -264,8 +258,7 @@ func TestVerifierOptionErrors(t *testing.T) {
 		{"fractional leeway", jwtmint.WithLeeway(time.Millisecond), jwtmint.ErrInvalidArgument},
 		{"negative max length", jwtmint.WithMaxLen(-1), jwtmint.ErrInvalidArgument},
 		{"empty claim name", jwtmint.WithRequiredClaims(""), jwtmint.ErrInvalidArgument},
-		{"blank claim name", jwtmint.WithRequiredClaims("exp", " \t"), jwtmint.ErrInvalidArgument},
-		{"comma in a claim name", jwtmint.WithRequiredClaims("exp,iat"), jwtmint.ErrInvalidArgument},
+		{"empty claim name after others", jwtmint.WithRequiredClaims("exp", "iat", ""), jwtmint.ErrInvalidArgument},
 		{"claim name not UTF-8", jwtmint.WithRequiredClaims("\xff"), jwtmint.ErrInvalidUTF8},
 		{"issuer not UTF-8", jwtmint.WithIssuer("\xff"), jwtmint.ErrInvalidUTF8},
 		{"audience not UTF-8", jwtmint.WithAudience("\xfe"), jwtmint.ErrInvalidUTF8},
@@ -279,4 +272,53 @@ func TestVerifierOptionErrors(t *testing.T) {
 	}
 	_, err := jwtmint.NewZoomAPIVerifier(key, "k\xff")
 	wantErr(t, "Zoom API key not UTF-8", err, jwtmint.ErrInvalidUTF8)
+}
+
+// Required claim names are data: each is the library's to judge (only the empty name is
+// refused, code 103), taken exactly as given; the binding neither splits, trims nor joins them.
+func TestRequiredClaimNames(t *testing.T) {
+	const now = 1700000000
+	key := mustKey(t, testSecret)
+	sign := func(payload string) string { return hs256([]byte(testSecret), []byte(payload)) }
+	for _, c := range []struct {
+		what    string
+		names   []string
+		payload string
+		want    *jwtmint.Error // nil: accepted
+	}{
+		{"no names: nothing required", nil, `{"sub":"u"}`, nil},
+		{"an empty list, not the default exp", []string{}, `{}`, nil},
+		{"the default is replaced", []string{"sub"}, `{"sub":"u"}`, nil},
+		{"a repeated name counts once", []string{"sub", "sub"}, `{"sub":"u"}`, nil},
+		{"a repeated name is still required", []string{"sub", "sub"}, `{"exp":1700009999}`, jwtmint.ErrMissingClaim},
+		{"a comma is part of the name", []string{"exp,iat"}, `{"exp":1700009999,"iat":1699999999}`, jwtmint.ErrMissingClaim},
+		{"a name with a comma", []string{"exp,iat"}, `{"exp,iat":1}`, nil},
+		{"blanks are part of the name", []string{" sub"}, `{"sub":"u"}`, jwtmint.ErrMissingClaim},
+		{"a blank name", []string{" \t"}, `{" \t":1}`, nil},
+	} {
+		v, err := jwtmint.NewVerifier(key, jwtmint.WithRequiredClaims(c.names...))
+		if err != nil {
+			t.Fatalf("%s: %v", c.what, err)
+		}
+		err = v.CheckAt(sign(c.payload), now)
+		v.Close()
+		if c.want == nil && err != nil {
+			t.Errorf("%s: %v", c.what, err)
+		} else if c.want != nil {
+			wantErr(t, c.what, err, c.want)
+		}
+	}
+	_, err := jwtmint.NewVerifier(key, jwtmint.WithRequiredClaims(""))
+	var e *jwtmint.Error
+	if !errors.As(err, &e) || e.Code != 103 || e.Kind() != jwtmint.KindInput || !errors.Is(err, jwtmint.KindInput) {
+		t.Fatalf("empty claim name: %#v, want code 103 of kind 1xx", err)
+	}
+	// The option keeps its own copy of the names.
+	names := []string{"sub"}
+	opt := jwtmint.WithRequiredClaims(names...)
+	names[0] = "other"
+	v := closing(jwtmint.NewVerifier(key, opt))(t)
+	if err := v.CheckAt(sign(`{"sub":"u"}`), now); err != nil {
+		t.Fatalf("the option followed a change to the caller's slice: %v", err)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	jwtmint "example.invalid/jwtmint/bindings/go"
@@ -52,3 +53,38 @@ func mustKey(t testing.TB, secret string) *jwtmint.Key {
 
 // testSecret is a 36-byte secret used where the value does not matter.
 const testSecret = "my-zoom-api-secret-of-36-characters!"
+
+// inGoroutines runs work(0) ... work(n-1) on n goroutines at once, waits for them all and
+// reports every error.
+func inGoroutines(t *testing.T, n int, work func(g int) error) {
+	t.Helper()
+	errs := make(chan error, n)
+	var wg sync.WaitGroup
+	for g := 0; g < n; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			errs <- work(g)
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// closing fails the test when a constructor failed, and otherwise closes the handle it made
+// when the test ends: minter := closing(jwtmint.NewAPITokenMinter(key, "k"))(t).
+func closing[H interface{ Close() error }](h H, err error) func(testing.TB) H {
+	return func(t testing.TB) H {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { h.Close() })
+		return h
+	}
+}

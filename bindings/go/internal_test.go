@@ -79,34 +79,22 @@ func TestEverySentinel(t *testing.T) {
 // The buffer-too-small path: a first buffer that is too small is followed by one of the size
 // the library asks for, with the same result as a large enough first buffer.
 func TestBufferRetry(t *testing.T) {
-	key, err := NewKey([]byte("my-zoom-api-secret-of-36-characters!"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	key := succeeded(NewKey([]byte("my-zoom-api-secret-of-36-characters!")))(t)
 	defer key.Close()
 	payload := []byte(`{"iss":"k","exp":2000000000}`)
-	want, err := MintJSON(key, payload)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := succeeded(MintJSON(key, payload))(t)
 	for _, guess := range []int{0, 1, len(want) - 1, len(want), len(want) + 1} {
 		if got, err := mintJSON(key, payload, guess); err != nil || got != want {
 			t.Fatalf("mintJSON guess %d: %q, %v; want %q", guess, got, err, want)
 		}
 	}
-	wantAPI, err := MintAPITokenAt(key, "k\x01\x02", 1700000000)
-	if err != nil {
-		t.Fatal(err)
-	}
+	wantAPI := succeeded(MintAPITokenAt(key, "k\x01\x02", 1700000000))(t)
 	for _, guess := range []int{0, 10, len(wantAPI) - 1} {
 		if got, err := mintAPITokenAt(key, "k\x01\x02", 1700000000, nil, guess); err != nil || got != wantAPI {
 			t.Fatalf("mintAPITokenAt guess %d: %q, %v; want %q", guess, got, err, wantAPI)
 		}
 	}
-	v, err := NewVerifier(key, WithRequiredClaims())
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := succeeded(NewVerifier(key, WithRequiredClaims()))(t)
 	defer v.Close()
 	for _, guess := range []int{0, 5, len(payload)} {
 		got, err := v.verifyRawAt(want, 1700000000, guess)
@@ -117,6 +105,17 @@ func TestBufferRetry(t *testing.T) {
 	// A rejected token is an error whatever the buffer: BUFFER_TOO_SMALL is only for valid ones.
 	if _, err := v.verifyRawAt(want+"x", 1700000000, 0); !errors.Is(err, ErrInvalidSignature) {
 		t.Fatalf("tampered token with an empty buffer: %v", err)
+	}
+}
+
+// succeeded fails the test unless err is nil, and returns v: succeeded(NewKey(secret))(t).
+func succeeded[T any](v T, err error) func(*testing.T) T {
+	return func(t *testing.T) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
 	}
 }
 
@@ -133,18 +132,10 @@ func TestHandlesAreFreedOnce(t *testing.T) {
 	settle()
 	base := liveHandles.Load()
 
-	key, err := NewKey([]byte("my-zoom-api-secret-of-36-characters!"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	minter, err := NewAPITokenMinter(key, "k")
-	if err != nil {
-		t.Fatal(err)
-	}
-	verifier, err := NewZoomAPIVerifier(key, "k")
-	if err != nil {
-		t.Fatal(err)
-	}
+	const secret = "my-zoom-api-secret-of-36-characters!"
+	key := succeeded(NewKey([]byte(secret)))(t)
+	minter := succeeded(NewAPITokenMinter(key, "k"))(t)
+	verifier := succeeded(NewZoomAPIVerifier(key, "k"))(t)
 	if got := liveHandles.Load() - base; got != 3 {
 		t.Fatalf("%d live handles after making 3", got)
 	}
@@ -154,13 +145,8 @@ func TestHandlesAreFreedOnce(t *testing.T) {
 	if got := liveHandles.Load() - base; got != 2 {
 		t.Fatalf("%d live handles after closing the key twice", got)
 	}
-	token, err := minter.MintAt(1700000000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := verifier.VerifyAt(token, 1700000000); err != nil {
-		t.Fatal(err)
-	}
+	token := succeeded(minter.MintAt(1700000000))(t)
+	succeeded(verifier.VerifyAt(token, 1700000000))(t)
 	minter.Close()
 	verifier.Close()
 	verifier.Close()
@@ -170,26 +156,11 @@ func TestHandlesAreFreedOnce(t *testing.T) {
 
 	// Handles that are never closed: the finalizers free them all.
 	for i := 0; i < 100; i++ {
-		k, err := NewKey([]byte("my-zoom-api-secret-of-36-characters!"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := NewAPITokenMinter(k, "k")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := NewAPITokenCache(m); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := NewVerifier(k); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := NewVideoSDKVerifier(k, "sdk"); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := NewWebhook("webhook-secret"); err != nil {
-			t.Fatal(err)
-		}
+		k := succeeded(NewKey([]byte(secret)))(t)
+		succeeded(NewAPITokenCache(succeeded(NewAPITokenMinter(k, "k"))(t)))(t)
+		succeeded(NewVerifier(k))(t)
+		succeeded(NewVideoSDKVerifier(k, "sdk"))(t)
+		succeeded(NewWebhook("webhook-secret"))(t)
 	}
 	if got := liveHandles.Load() - base; got < 100 {
 		t.Fatalf("only %d live handles right after making 600", got)
@@ -205,8 +176,8 @@ func TestHandlesAreFreedOnce(t *testing.T) {
 
 // The library linked is the one the header describes, and of the workspace's version.
 func TestVersions(t *testing.T) {
-	if ABIVersion() != HeaderABIVersion {
-		t.Fatalf("library ABI %d, header ABI %d", ABIVersion(), HeaderABIVersion)
+	if ABIVersion() != HeaderABIVersion || HeaderABIVersion != 2 {
+		t.Fatalf("library ABI %d, header ABI %d; the package is written for ABI 2", ABIVersion(), HeaderABIVersion)
 	}
 	manifest, err := os.ReadFile(filepath.Join("..", "..", "Cargo.toml"))
 	if err != nil {

@@ -3,10 +3,7 @@ package jwtmint
 // #include <jwtmint.h>
 import "C"
 
-import (
-	"runtime"
-	"strconv"
-)
+import "strconv"
 
 // Encoding says how the text given to NewKeyFromEncoded becomes the secret's bytes.
 type Encoding uint32
@@ -65,7 +62,7 @@ func ParseEncoding(name string) (Encoding, error) {
 // Close wipes and releases it; a Key that is not closed is released by a finalizer once it
 // is unreachable.
 type Key struct {
-	h handle[C.jwtmint_key]
+	h *handle[C.jwtmint_key]
 }
 
 // NewKey makes a key from the secret's bytes (for a Zoom API secret: []byte(secret)).
@@ -74,11 +71,8 @@ type Key struct {
 // section 3.2). The caller may wipe secret as soon as NewKey returns.
 func NewKey(secret []byte) (*Key, error) {
 	var p *C.jwtmint_key
-	rc := C.jwtmint_key_new((*C.uint8_t)(bytesPtr(secret)), C.size_t(len(secret)), &p)
-	if rc != C.JWTMINT_OK {
-		return nil, codeError(rc)
-	}
-	return newKey(p), nil
+	rc := C.jwtmint_key_new(bytesPtr(secret), C.size_t(len(secret)), &p)
+	return newKey(rc, p)
 }
 
 // NewKeyFromEncoded makes a key from secret text in an encoding: EncodingUTF8 (the text's
@@ -89,37 +83,27 @@ func NewKey(secret []byte) (*Key, error) {
 // ErrWeakSecret for the decoded bytes.
 func NewKeyFromEncoded(text string, enc Encoding) (*Key, error) {
 	var p *C.jwtmint_key
-	rc := C.jwtmint_key_new_encoded((*C.uint8_t)(stringPtr(text)), C.size_t(len(text)),
-		C.jwtmint_secret_encoding(enc), &p)
-	if rc != C.JWTMINT_OK {
-		return nil, codeError(rc)
-	}
-	return newKey(p), nil
+	rc := C.jwtmint_key_new_encoded(stringPtr(text), C.size_t(len(text)), C.jwtmint_secret_encoding(enc), &p)
+	return newKey(rc, p)
 }
 
-func newKey(p *C.jwtmint_key) *Key {
-	k := &Key{}
-	k.h.set(p)
-	runtime.SetFinalizer(k, (*Key).Close)
-	return k
+func newKey(rc C.jwtmint_result, p *C.jwtmint_key) (*Key, error) {
+	h, err := made(rc, p, func(p *C.jwtmint_key) { C.jwtmint_key_free(p) })
+	if err != nil {
+		return nil, err
+	}
+	return &Key{h}, nil
 }
 
 // Close wipes the key material and releases the key. Later uses of the Key return ErrClosed;
 // closing again does nothing. Minters and verifiers made from the key stay usable. It waits
 // for calls using the key on other goroutines to finish. Always returns nil.
-func (k *Key) Close() error {
+func (k *Key) Close() error { return k.handle().close() }
+
+// handle is nil for a nil *Key, which every use then reports as ErrClosed.
+func (k *Key) handle() *handle[C.jwtmint_key] {
 	if k == nil {
 		return nil
 	}
-	runtime.SetFinalizer(k, nil)
-	k.h.close(func(p *C.jwtmint_key) { C.jwtmint_key_free(p) })
-	return nil
-}
-
-// acquire returns the C key with the handle's read lock held; release with k.h.release().
-func (k *Key) acquire() (*C.jwtmint_key, bool) {
-	if k == nil {
-		return nil, false
-	}
-	return k.h.acquire()
+	return k.h
 }

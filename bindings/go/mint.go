@@ -25,9 +25,7 @@ func Mint(key *Key, claims any) (string, error) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(claims); err != nil {
-		e := codeError(C.JWTMINT_SERIALIZE)
-		e.cause = err
-		return "", e
+		return "", causedError(C.JWTMINT_SERIALIZE, err)
 	}
 	// Encode ends the value with a newline, which is not part of it.
 	return MintJSON(key, unescapeLineSeparators(bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})))
@@ -77,13 +75,7 @@ func MintJSON(key *Key, claimsJSON []byte) (string, error) {
 
 // mintJSON is MintJSON with a first buffer of guess bytes.
 func mintJSON(key *Key, claimsJSON []byte, guess int) (string, error) {
-	kp, ok := key.acquire()
-	if !ok {
-		return "", ErrClosed
-	}
-	defer key.h.release()
-	token, err := callWithBuffer(guess, func(out []byte) (C.jwtmint_result, int) {
+	return useText(key.handle(), guess, func(kp *C.jwtmint_key, out []byte) (C.jwtmint_result, int) {
 		return mintJSONInto(kp, claimsJSON, out)
 	})
-	return bytesToString(token), err
 }

@@ -3,10 +3,7 @@ package jwtmint
 // #include <jwtmint.h>
 import "C"
 
-import (
-	"runtime"
-	"time"
-)
+import "time"
 
 // DefaultSkew is how far iat is backdated by default, as in Zoom's sample: it absorbs clock
 // differences between this host and Zoom's.
@@ -17,7 +14,7 @@ const DefaultTTL = C.JWTMINT_DEFAULT_TTL * time.Second
 
 // MinterOption sets how APITokenMinter and MintAPIToken compute iat and exp.
 type MinterOption struct {
-	apply func(*minterConfig) error
+	setting[minterConfig]
 }
 
 type minterConfig struct {
@@ -27,32 +24,17 @@ type minterConfig struct {
 // WithSkew sets how far iat is backdated from now (default DefaultSkew, 30 s). Whole seconds,
 // not negative; it must be shorter than the TTL.
 func WithSkew(d time.Duration) MinterOption {
-	return MinterOption{func(c *minterConfig) (err error) {
-		c.skew, err = wholeSeconds("skew", d)
-		return err
-	}}
+	return MinterOption{secondsSetting("skew", d, func(c *minterConfig) *uint64 { return &c.skew })}
 }
 
 // WithTTL sets the token lifetime, exp - iat (default DefaultTTL, one hour). Whole seconds,
 // more than zero.
 func WithTTL(d time.Duration) MinterOption {
-	return MinterOption{func(c *minterConfig) (err error) {
-		c.ttl, err = wholeSeconds("ttl", d)
-		return err
-	}}
+	return MinterOption{secondsSetting("ttl", d, func(c *minterConfig) *uint64 { return &c.ttl })}
 }
 
 func minterSettings(opts []MinterOption) (minterConfig, error) {
-	c := minterConfig{skew: C.JWTMINT_DEFAULT_SKEW, ttl: C.JWTMINT_DEFAULT_TTL}
-	for _, opt := range opts {
-		if opt.apply == nil {
-			return c, argumentError("a zero MinterOption")
-		}
-		if err := opt.apply(&c); err != nil {
-			return c, err
-		}
-	}
-	return c, nil
+	return settings(minterConfig{skew: C.JWTMINT_DEFAULT_SKEW, ttl: C.JWTMINT_DEFAULT_TTL}, opts)
 }
 
 // APITokenMinter mints Zoom API JWTs for one API key and secret: header
@@ -63,7 +45,7 @@ func minterSettings(opts []MinterOption) (minterConfig, error) {
 // An APITokenMinter is safe for use by many goroutines at once. Close releases it; one that
 // is not closed is released by a finalizer once it is unreachable.
 type APITokenMinter struct {
-	h      handle[C.jwtmint_api_minter]
+	h      *handle[C.jwtmint_api_minter]
 	maxLen int // the longest token it can mint: one buffer of this size always suffices
 }
 
@@ -77,21 +59,16 @@ func NewAPITokenMinter(key *Key, apiKey string, opts ...MinterOption) (*APIToken
 	if err != nil {
 		return nil, err
 	}
-	kp, ok := key.acquire()
-	if !ok {
-		return nil, ErrClosed
+	h, err := use(key.handle(), func(kp *C.jwtmint_key) (*handle[C.jwtmint_api_minter], error) {
+		var p *C.jwtmint_api_minter
+		rc := C.jwtmint_api_minter_new(kp, stringPtr(apiKey), C.size_t(len(apiKey)), C.uint64_t(c.skew),
+			C.uint64_t(c.ttl), &p)
+		return made(rc, p, func(p *C.jwtmint_api_minter) { C.jwtmint_api_minter_free(p) })
+	})
+	if err != nil {
+		return nil, err
 	}
-	var p *C.jwtmint_api_minter
-	rc := C.jwtmint_api_minter_new(kp, (*C.uint8_t)(stringPtr(apiKey)), C.size_t(len(apiKey)),
-		C.uint64_t(c.skew), C.uint64_t(c.ttl), &p)
-	key.h.release()
-	if rc != C.JWTMINT_OK {
-		return nil, codeError(rc)
-	}
-	m := &APITokenMinter{maxLen: int(C.jwtmint_api_minter_max_token_len(p))}
-	m.h.set(p)
-	runtime.SetFinalizer(m, (*APITokenMinter).Close)
-	return m, nil
+	return &APITokenMinter{h, int(C.jwtmint_api_minter_max_token_len(h.ptr))}, nil
 }
 
 // Mint mints a token as of the system clock.
@@ -99,55 +76,40 @@ func NewAPITokenMinter(key *Key, apiKey string, opts ...MinterOption) (*APIToken
 // Errors: ErrClosed; ErrInvalidArgument when the skew is not shorter than the TTL (every
 // token would be born expired); ErrClock; ErrTimeOverflow.
 func (m *APITokenMinter) Mint() (string, error) {
-	now, err := Now()
-	if err != nil {
-		return "", err
-	}
-	return m.MintAt(now)
+	return atNow(m.MintAt)
 }
 
 // MintAt mints a token as of now (seconds since the Unix epoch): iat = now - skew, exp = iat
 // + ttl. Errors as Mint, with ErrTimeOverflow when those overflow 64 bits.
 func (m *APITokenMinter) MintAt(now int64) (string, error) {
-	if m == nil {
-		return "", ErrClosed
-	}
-	p, ok := m.h.acquire()
-	if !ok {
-		return "", ErrClosed
-	}
-	// The read lock is held until the call returns, and release uses m, so neither Close nor
-	// the finalizer can free the minter during the call.
-	defer m.h.release()
-	buf := make([]byte, m.maxLen)
-	rc, n := apiMinterMint(p, now, buf)
-	if rc != C.JWTMINT_OK {
+	return use(m.handle(), func(p *C.jwtmint_api_minter) (string, error) {
+		buf := make([]byte, m.maxLen)
 		// BUFFER_TOO_SMALL cannot happen: the buffer has the minter's own maximum length.
-		return "", codeError(rc)
-	}
-	return bytesToString(buf[:n]), nil
+		rc, n := apiMinterMint(p, now, buf)
+		if rc != C.JWTMINT_OK {
+			return "", codeError(rc)
+		}
+		return bytesToString(buf[:n]), nil
+	})
 }
 
 // Close releases the minter. Later uses return ErrClosed; closing again does nothing. It
 // waits for calls using the minter on other goroutines to finish. Always returns nil.
-func (m *APITokenMinter) Close() error {
+func (m *APITokenMinter) Close() error { return m.handle().close() }
+
+// handle is nil for a nil *APITokenMinter, which every use then reports as ErrClosed.
+func (m *APITokenMinter) handle() *handle[C.jwtmint_api_minter] {
 	if m == nil {
 		return nil
 	}
-	runtime.SetFinalizer(m, nil)
-	m.h.close(func(p *C.jwtmint_api_minter) { C.jwtmint_api_minter_free(p) })
-	return nil
+	return m.h
 }
 
 // MintAPIToken mints one Zoom API JWT as of the system clock without keeping a minter. Prefer
 // an APITokenMinter to mint more than once for the same API key: this redoes the per-key work
 // on every call. Options and errors as NewAPITokenMinter and Mint.
 func MintAPIToken(key *Key, apiKey string, opts ...MinterOption) (string, error) {
-	now, err := Now()
-	if err != nil {
-		return "", err
-	}
-	return MintAPITokenAt(key, apiKey, now, opts...)
+	return atNow(func(now int64) (string, error) { return MintAPITokenAt(key, apiKey, now, opts...) })
 }
 
 // MintAPITokenAt is MintAPIToken as of now (seconds since the Unix epoch).
@@ -163,15 +125,9 @@ func mintAPITokenAt(key *Key, apiKey string, now int64, opts []MinterOption, gue
 	if err != nil {
 		return "", err
 	}
-	kp, ok := key.acquire()
-	if !ok {
-		return "", ErrClosed
-	}
-	defer key.h.release()
-	token, err := callWithBuffer(guess, func(out []byte) (C.jwtmint_result, int) {
+	return useText(key.handle(), guess, func(kp *C.jwtmint_key, out []byte) (C.jwtmint_result, int) {
 		return mintAPIToken(kp, apiKey, now, c, out)
 	})
-	return bytesToString(token), err
 }
 
 // Now is the current time from the system clock, in whole seconds since the Unix epoch, as
@@ -183,4 +139,20 @@ func Now() (int64, error) {
 		return 0, codeError(rc)
 	}
 	return int64(now), nil
+}
+
+// atNow is call as of the system clock: every method without At is its At form through this.
+func atNow[R any](call func(now int64) (R, error)) (R, error) {
+	now, err := Now()
+	if err != nil {
+		var zero R
+		return zero, err
+	}
+	return call(now)
+}
+
+// atNowErr is atNow for a call that returns only an error.
+func atNowErr(call func(now int64) error) error {
+	_, err := atNow(func(now int64) (struct{}, error) { return struct{}{}, call(now) })
+	return err
 }

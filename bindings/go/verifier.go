@@ -6,9 +6,6 @@ import "C"
 import (
 	"bytes"
 	"encoding/json"
-	"runtime"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -47,7 +44,7 @@ func WithMaxLen(n int) VerifierOption {
 // WithIssuer requires iss to be present and equal to issuer.
 func WithIssuer(issuer string) VerifierOption {
 	return VerifierOption{set: func(v *C.jwtmint_verifier) C.jwtmint_result {
-		return C.jwtmint_verifier_set_issuer(v, (*C.uint8_t)(stringPtr(issuer)), C.size_t(len(issuer)))
+		return C.jwtmint_verifier_set_issuer(v, stringPtr(issuer), C.size_t(len(issuer)))
 	}}
 }
 
@@ -55,28 +52,25 @@ func WithIssuer(issuer string) VerifierOption {
 // carries aud is rejected (RFC 7519 section 4.1.3).
 func WithAudience(audience string) VerifierOption {
 	return VerifierOption{set: func(v *C.jwtmint_verifier) C.jwtmint_result {
-		return C.jwtmint_verifier_set_audience(v, (*C.uint8_t)(stringPtr(audience)), C.size_t(len(audience)))
+		return C.jwtmint_verifier_set_audience(v, stringPtr(audience), C.size_t(len(audience)))
 	}}
 }
 
 // WithRequiredClaims sets the claims that must be present, replacing the default (exp); with
 // no names, none is required. Claims that are present are always checked, required or not.
-// A name that is empty or contains a comma is ErrInvalidArgument.
+// Each name is taken exactly as given and a repeated name counts once; an empty name is
+// ErrInvalidArgument (the library's rule).
 func WithRequiredClaims(names ...string) VerifierOption {
-	var err error
-	for _, name := range names {
-		// The C ABI takes one comma-separated list and ignores spaces and tabs around names:
-		// a comma inside a name would split it, and a lone blank name would read as the
-		// empty list (no claim required).
-		if strings.Trim(name, " \t") == "" {
-			err = argumentError("a required claim name is empty")
-		} else if strings.Contains(name, ",") {
-			err = argumentError("a required claim name contains a comma: " + strconv.Quote(name))
+	names = append([]string(nil), names...) // the caller may reuse its slice
+	return VerifierOption{set: func(v *C.jwtmint_verifier) C.jwtmint_result {
+		rc := C.jwtmint_verifier_clear_required_claims(v)
+		for _, name := range names {
+			if rc != C.JWTMINT_OK {
+				break
+			}
+			rc = C.jwtmint_verifier_require_claim(v, stringPtr(name), C.size_t(len(name)))
 		}
-	}
-	list := strings.Join(names, ",")
-	return VerifierOption{err: err, set: func(v *C.jwtmint_verifier) C.jwtmint_result {
-		return C.jwtmint_verifier_set_required_claims(v, (*C.uint8_t)(stringPtr(list)), C.size_t(len(list)))
+		return rc
 	}}
 }
 
@@ -88,7 +82,7 @@ func WithRequiredClaims(names ...string) VerifierOption {
 // goroutines at once. Close releases it; one that is not closed is released by a finalizer
 // once it is unreachable.
 type Verifier struct {
-	h handle[C.jwtmint_verifier]
+	h *handle[C.jwtmint_verifier]
 }
 
 // NewVerifier makes a verifier with the default rules, changed by the options: leeway 60 s
@@ -109,52 +103,62 @@ func NewVerifier(key *Key, opts ...VerifierOption) (*Verifier, error) {
 // options. Errors as NewVerifier.
 func NewZoomAPIVerifier(key *Key, apiKey string, opts ...VerifierOption) (*Verifier, error) {
 	return newVerifier(key, opts, func(kp *C.jwtmint_key, out **C.jwtmint_verifier) C.jwtmint_result {
-		return C.jwtmint_verifier_new_zoom_api(kp, (*C.uint8_t)(stringPtr(apiKey)), C.size_t(len(apiKey)), out)
+		return C.jwtmint_verifier_new_zoom_api(kp, stringPtr(apiKey), C.size_t(len(apiKey)), out)
 	})
 }
 
 func newVerifier(key *Key, opts []VerifierOption,
-	make func(*C.jwtmint_key, **C.jwtmint_verifier) C.jwtmint_result) (*Verifier, error) {
-	kp, ok := key.acquire()
-	if !ok {
-		return nil, ErrClosed
+	construct func(*C.jwtmint_key, **C.jwtmint_verifier) C.jwtmint_result) (*Verifier, error) {
+	h, err := use(key.handle(), func(kp *C.jwtmint_key) (*handle[C.jwtmint_verifier], error) {
+		var p *C.jwtmint_verifier
+		rc := construct(kp, &p)
+		return configure(rc, p, func(p *C.jwtmint_verifier) { C.jwtmint_verifier_free(p) }, opts, "",
+			func(o VerifierOption) func(*C.jwtmint_verifier) C.jwtmint_result { return o.set })
+	})
+	if err != nil {
+		return nil, err
 	}
-	var p *C.jwtmint_verifier
-	rc := make(kp, &p)
-	key.h.release()
+	return &Verifier{h}, nil
+}
+
+// configure takes charge of p, a verifier a constructor has just made with the result rc,
+// after applying opts to it; on an error it frees p. No other goroutine can see p yet, as the
+// C library's setters require. setter picks an option's setter for T; an option without one
+// does not apply to a verifier of T, the kind named what.
+func configure[T any](rc C.jwtmint_result, p *T, free func(*T), opts []VerifierOption, what string,
+	setter func(VerifierOption) func(*T) C.jwtmint_result) (*handle[T], error) {
 	if rc != C.JWTMINT_OK {
 		return nil, codeError(rc)
 	}
-	// The setters are not thread-safe; here, before the verifier is shared, no other
-	// goroutine can see it.
 	for _, opt := range opts {
-		err := opt.err
-		if err == nil && opt.set == nil {
+		set, err := setter(opt), opt.err
+		switch {
+		case err != nil:
+		case opt.set == nil && opt.setVideoSDK == nil:
 			err = argumentError("a zero VerifierOption")
-		}
-		if err == nil {
-			err = resultError(opt.set(p))
+		case set == nil:
+			err = argumentError("this option does not apply to a " + what)
+		default:
+			err = resultError(set(p))
 		}
 		if err != nil {
-			C.jwtmint_verifier_free(p)
+			free(p)
 			return nil, err
 		}
 	}
-	v := &Verifier{}
-	v.h.set(p)
-	runtime.SetFinalizer(v, (*Verifier).Close)
-	return v, nil
+	return own(p, free), nil
 }
 
 // Close releases the verifier. Later uses return ErrClosed; closing again does nothing. It
 // waits for verifications on other goroutines to finish. Always returns nil.
-func (v *Verifier) Close() error {
+func (v *Verifier) Close() error { return v.handle().close() }
+
+// handle is nil for a nil *Verifier, which every use then reports as ErrClosed.
+func (v *Verifier) handle() *handle[C.jwtmint_verifier] {
 	if v == nil {
 		return nil
 	}
-	runtime.SetFinalizer(v, nil)
-	v.h.close(func(p *C.jwtmint_verifier) { C.jwtmint_verifier_free(p) })
-	return nil
+	return v.h
 }
 
 // CheckAt verifies token at now (seconds since the Unix epoch) and returns nil when every
@@ -168,24 +172,14 @@ func (v *Verifier) Close() error {
 // ErrMalformedClaim; ErrMissingClaim, ErrIssuerMismatch, ErrAudienceMismatch; ErrExpired,
 // ErrNotYetValid, ErrIssuedInFuture. ErrClosed when the verifier is closed.
 func (v *Verifier) CheckAt(token string, now int64) error {
-	if v == nil {
-		return ErrClosed
-	}
-	p, ok := v.h.acquire()
-	if !ok {
-		return ErrClosed
-	}
-	defer v.h.release()
-	return resultError(verifierCheck(p, token, now))
+	return useResult(v.handle(), func(p *C.jwtmint_verifier) C.jwtmint_result {
+		return verifierCheck(p, token, now)
+	})
 }
 
 // Check is CheckAt as of the system clock.
 func (v *Verifier) Check(token string) error {
-	now, err := Now()
-	if err != nil {
-		return err
-	}
-	return v.CheckAt(token, now)
+	return atNowErr(func(now int64) error { return v.CheckAt(token, now) })
 }
 
 // VerifyRawAt verifies token at now, as CheckAt does, and returns its payload JSON exactly as
@@ -197,26 +191,14 @@ func (v *Verifier) VerifyRawAt(token string, now int64) ([]byte, error) {
 
 // verifyRawAt is VerifyRawAt with a first buffer of guess bytes.
 func (v *Verifier) verifyRawAt(token string, now int64, guess int) ([]byte, error) {
-	if v == nil {
-		return nil, ErrClosed
-	}
-	p, ok := v.h.acquire()
-	if !ok {
-		return nil, ErrClosed
-	}
-	defer v.h.release()
-	return callWithBuffer(guess, func(out []byte) (C.jwtmint_result, int) {
+	return useBuffer(v.handle(), guess, func(p *C.jwtmint_verifier, out []byte) (C.jwtmint_result, int) {
 		return verifierVerify(p, token, now, out)
 	})
 }
 
 // VerifyRaw is VerifyRawAt as of the system clock.
 func (v *Verifier) VerifyRaw(token string) ([]byte, error) {
-	now, err := Now()
-	if err != nil {
-		return nil, err
-	}
-	return v.VerifyRawAt(token, now)
+	return atNow(func(now int64) ([]byte, error) { return v.VerifyRawAt(token, now) })
 }
 
 // VerifyAt verifies token at now (seconds since the Unix epoch) and, once every check has
@@ -230,22 +212,16 @@ func (v *Verifier) VerifyAt(token string, now int64) (map[string]any, error) {
 	dec := json.NewDecoder(bytes.NewReader(payload))
 	dec.UseNumber()
 	var claims map[string]any
+	// The library has already checked that the payload is one JSON object.
 	if err := dec.Decode(&claims); err != nil {
-		// The library has already checked that the payload is one JSON object.
-		e := codeError(C.JWTMINT_CLAIMS_TYPE)
-		e.cause = err
-		return nil, e
+		return nil, causedError(C.JWTMINT_CLAIMS_TYPE, err)
 	}
 	return claims, nil
 }
 
 // Verify is VerifyAt as of the system clock.
 func (v *Verifier) Verify(token string) (map[string]any, error) {
-	now, err := Now()
-	if err != nil {
-		return nil, err
-	}
-	return v.VerifyAt(token, now)
+	return atNow(func(now int64) (map[string]any, error) { return v.VerifyAt(token, now) })
 }
 
 // VerifyIntoAt verifies token at now and, once every check has passed, decodes its claims
@@ -258,18 +234,12 @@ func (v *Verifier) VerifyIntoAt(token string, now int64, out any) error {
 		return err
 	}
 	if err := json.Unmarshal(payload, out); err != nil {
-		e := codeError(C.JWTMINT_CLAIMS_TYPE)
-		e.cause = err
-		return e
+		return causedError(C.JWTMINT_CLAIMS_TYPE, err)
 	}
 	return nil
 }
 
 // VerifyInto is VerifyIntoAt as of the system clock.
 func (v *Verifier) VerifyInto(token string, out any) error {
-	now, err := Now()
-	if err != nil {
-		return err
-	}
-	return v.VerifyIntoAt(token, now, out)
+	return atNowErr(func(now int64) error { return v.VerifyIntoAt(token, now, out) })
 }

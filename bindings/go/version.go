@@ -12,3 +12,13 @@ func ABIVersion() uint32 { return uint32(C.jwtmint_abi_version()) }
 // HeaderABIVersion is the C ABI version of the jwtmint.h this package was compiled against;
 // it equals ABIVersion() when header and library match.
 const HeaderABIVersion = C.JWTMINT_ABI_VERSION
+
+// abiVersion is the C ABI this package is written for (2: required claims are added one by
+// one with jwtmint_verifier_require_claim). A header of another version fails the build here,
+// with an array of negative length, rather than at some call whose meaning has changed.
+const abiVersion = 2
+
+var (
+	_ [HeaderABIVersion - abiVersion]struct{}
+	_ [abiVersion - HeaderABIVersion]struct{}
+)

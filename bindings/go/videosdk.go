@@ -48,7 +48,6 @@ import "C"
 
 import (
 	"encoding/json"
-	"runtime"
 	"strconv"
 	"strings"
 )
@@ -161,11 +160,9 @@ func WithAudioWebRTCMode(on bool) VideoSDKOption { return flagOption(3, on) }
 // MintVideoSDKToken mints a Video SDK session token as of the system clock; see
 // MintVideoSDKTokenAt.
 func MintVideoSDKToken(key *Key, appKey, sessionName string, role Role, opts ...VideoSDKOption) (string, error) {
-	now, err := Now()
-	if err != nil {
-		return "", err
-	}
-	return MintVideoSDKTokenAt(key, appKey, sessionName, role, now, opts...)
+	return atNow(func(now int64) (string, error) {
+		return MintVideoSDKTokenAt(key, appKey, sessionName, role, now, opts...)
+	})
 }
 
 // MintVideoSDKTokenAt mints the token a client uses to join the Video SDK session
@@ -192,34 +189,28 @@ func MintVideoSDKTokenAt(key *Key, appKey, sessionName string, role Role, now in
 			return "", err
 		}
 	}
-	kp, ok := key.acquire()
-	if !ok {
-		return "", ErrClosed
-	}
-	defer key.h.release()
 	text := func(t optionalText) (*C.uint8_t, C.size_t, C.int) {
 		if !t.set {
 			return nil, 0, 0
 		}
-		return (*C.uint8_t)(stringPtr(t.text)), C.size_t(len(t.text)), 1
+		return stringPtr(t.text), C.size_t(len(t.text)), 1
 	}
 	uiPtr, uiLen, uiSet := text(c.userIdentity)
 	skPtr, skLen, skSet := text(c.sessionKey)
 	geoPtr, geoLen, geoSet := text(c.geoRegions)
 	telPtr, telLen, telSet := text(c.telemetryTrackingID)
 	// A token is under 1 KiB but for very long optional texts; the retry covers those.
-	token, err := callWithBuffer(512+len(appKey)+len(sessionName)+int(uiLen+skLen+geoLen+telLen), func(out []byte) (C.jwtmint_result, int) {
-		var n C.size_t
-		rc := C.jwtmint_go_videosdk_mint(handleArg(kp),
-			(*C.uint8_t)(stringPtr(appKey)), C.size_t(len(appKey)),
-			(*C.uint8_t)(stringPtr(sessionName)), C.size_t(len(sessionName)),
-			uiPtr, uiLen, uiSet, skPtr, skLen, skSet, geoPtr, geoLen, geoSet, telPtr, telLen, telSet,
-			C.uint64_t(c.ttl), C.uint64_t(c.skew), C.int32_t(role),
-			C.int32_t(c.flags[0]), C.int32_t(c.flags[1]), C.int32_t(c.flags[2]), C.int32_t(c.flags[3]),
-			C.int64_t(now), (*C.uint8_t)(bytesPtr(out)), C.size_t(len(out)), &n)
-		return rc, int(n)
+	guess := 512 + len(appKey) + len(sessionName) + int(uiLen+skLen+geoLen+telLen)
+	return useText(key.handle(), guess, func(kp *C.jwtmint_key, out []byte) (C.jwtmint_result, int) {
+		return withLen(func(n *C.size_t) C.jwtmint_result {
+			return C.jwtmint_go_videosdk_mint(handleArg(kp), stringPtr(appKey), C.size_t(len(appKey)),
+				stringPtr(sessionName), C.size_t(len(sessionName)),
+				uiPtr, uiLen, uiSet, skPtr, skLen, skSet, geoPtr, geoLen, geoSet, telPtr, telLen, telSet,
+				C.uint64_t(c.ttl), C.uint64_t(c.skew), C.int32_t(role),
+				C.int32_t(c.flags[0]), C.int32_t(c.flags[1]), C.int32_t(c.flags[2]), C.int32_t(c.flags[3]),
+				C.int64_t(now), bytesPtr(out), C.size_t(len(out)), n)
+		})
 	})
-	return bytesToString(token), err
 }
 
 // VideoSDKClaims are the claims of a verified Video SDK token: Zoom's members only; the
@@ -246,40 +237,24 @@ type VideoSDKClaims struct {
 // VerifierOptions are ErrInvalidArgument here), so it is safe for use by many goroutines at
 // once. Close releases it; one that is not closed is released by a finalizer.
 type VideoSDKVerifier struct {
-	h handle[C.jwtmint_videosdk_verifier]
+	h *handle[C.jwtmint_videosdk_verifier]
 }
 
 // NewVideoSDKVerifier makes a verifier of Video SDK tokens for the SDK key appKey: leeway
 // 60 s, tokens up to 8192 bytes, and app_key, tpc, role_type, version, iat and exp required.
 // The key may be closed afterwards.
 func NewVideoSDKVerifier(key *Key, appKey string, opts ...VerifierOption) (*VideoSDKVerifier, error) {
-	kp, ok := key.acquire()
-	if !ok {
-		return nil, ErrClosed
+	h, err := use(key.handle(), func(kp *C.jwtmint_key) (*handle[C.jwtmint_videosdk_verifier], error) {
+		var p *C.jwtmint_videosdk_verifier
+		rc := C.jwtmint_videosdk_verifier_new(kp, stringPtr(appKey), C.size_t(len(appKey)), &p)
+		return configure(rc, p, func(p *C.jwtmint_videosdk_verifier) { C.jwtmint_videosdk_verifier_free(p) },
+			opts, "VideoSDKVerifier",
+			func(o VerifierOption) func(*C.jwtmint_videosdk_verifier) C.jwtmint_result { return o.setVideoSDK })
+	})
+	if err != nil {
+		return nil, err
 	}
-	var p *C.jwtmint_videosdk_verifier
-	rc := C.jwtmint_videosdk_verifier_new(kp, (*C.uint8_t)(stringPtr(appKey)), C.size_t(len(appKey)), &p)
-	key.h.release()
-	if rc != C.JWTMINT_OK {
-		return nil, codeError(rc)
-	}
-	for _, opt := range opts {
-		err := opt.err
-		if err == nil && opt.setVideoSDK == nil {
-			err = argumentError("this option does not apply to a VideoSDKVerifier")
-		}
-		if err == nil {
-			err = resultError(opt.setVideoSDK(p))
-		}
-		if err != nil {
-			C.jwtmint_videosdk_verifier_free(p)
-			return nil, err
-		}
-	}
-	v := &VideoSDKVerifier{}
-	v.h.set(p)
-	runtime.SetFinalizer(v, (*VideoSDKVerifier).Close)
-	return v, nil
+	return &VideoSDKVerifier{h}, nil
 }
 
 // VerifyJSONAt verifies token at now and returns its claims as compact JSON, re-serialized
@@ -289,21 +264,13 @@ func NewVideoSDKVerifier(key *Key, appKey string, opts ...VerifierOption) (*Vide
 // ErrClaimsType for a claim of the wrong JSON type; ErrAppKeyMismatch; and the rules of
 // MintVideoSDKTokenAt (ErrInvalidVideoSDKClaim, ErrUnknownGeoRegion, ...).
 func (v *VideoSDKVerifier) VerifyJSONAt(token string, now int64) ([]byte, error) {
-	if v == nil {
-		return nil, ErrClosed
-	}
-	p, ok := v.h.acquire()
-	if !ok {
-		return nil, ErrClosed
-	}
-	defer v.h.release()
 	// The claims JSON is re-serialized, so its length is not bounded by the token's; a buffer
-	// of the token's length almost always holds it, and callWithBuffer asks again if not.
-	return callWithBuffer(len(token), func(out []byte) (C.jwtmint_result, int) {
-		var n C.size_t
-		rc := C.jwtmint_videosdk_verifier_verify(p, (*C.uint8_t)(stringPtr(token)), C.size_t(len(token)),
-			C.int64_t(now), (*C.uint8_t)(bytesPtr(out)), C.size_t(len(out)), &n)
-		return rc, int(n)
+	// of the token's length almost always holds it, and the library is asked again if not.
+	return useBuffer(v.handle(), len(token), func(p *C.jwtmint_videosdk_verifier, out []byte) (C.jwtmint_result, int) {
+		return withLen(func(n *C.size_t) C.jwtmint_result {
+			return C.jwtmint_videosdk_verifier_verify(p, stringPtr(token), C.size_t(len(token)), C.int64_t(now),
+				bytesPtr(out), C.size_t(len(out)), n)
+		})
 	})
 }
 
@@ -315,29 +282,24 @@ func (v *VideoSDKVerifier) VerifyAt(token string, now int64) (*VideoSDKClaims, e
 	}
 	var claims VideoSDKClaims
 	if err := json.Unmarshal(js, &claims); err != nil {
-		e := codeError(C.JWTMINT_CLAIMS_TYPE)
-		e.cause = err
-		return nil, e
+		return nil, causedError(C.JWTMINT_CLAIMS_TYPE, err)
 	}
 	return &claims, nil
 }
 
 // Verify is VerifyAt as of the system clock.
 func (v *VideoSDKVerifier) Verify(token string) (*VideoSDKClaims, error) {
-	now, err := Now()
-	if err != nil {
-		return nil, err
-	}
-	return v.VerifyAt(token, now)
+	return atNow(func(now int64) (*VideoSDKClaims, error) { return v.VerifyAt(token, now) })
 }
 
 // Close releases the verifier. Later uses return ErrClosed; closing again does nothing.
 // Always returns nil.
-func (v *VideoSDKVerifier) Close() error {
+func (v *VideoSDKVerifier) Close() error { return v.handle().close() }
+
+// handle is nil for a nil *VideoSDKVerifier, which every use then reports as ErrClosed.
+func (v *VideoSDKVerifier) handle() *handle[C.jwtmint_videosdk_verifier] {
 	if v == nil {
 		return nil
 	}
-	runtime.SetFinalizer(v, nil)
-	v.h.close(func(p *C.jwtmint_videosdk_verifier) { C.jwtmint_videosdk_verifier_free(p) })
-	return nil
+	return v.h
 }

@@ -6,10 +6,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -43,11 +43,7 @@ func TestWebhook(t *testing.T) {
 	if zoomSignature("1700000000", webhookBody) != webhookSignature {
 		t.Fatal("the test's own HMAC disagrees with the published vector")
 	}
-	w, err := jwtmint.NewWebhook(webhookSecret)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := closing(jwtmint.NewWebhook(webhookSecret))(t)
 
 	sig, err := w.Sign(1700000000, []byte(webhookBody))
 	if err != nil || sig != webhookSignature {
@@ -114,11 +110,7 @@ func TestWebhook(t *testing.T) {
 		wantErr(t, c.what, err, c.want)
 	}
 
-	strict, err := jwtmint.NewWebhook(webhookSecret, jwtmint.WithTolerance(10*time.Second))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer strict.Close()
+	strict := closing(jwtmint.NewWebhook(webhookSecret, jwtmint.WithTolerance(10*time.Second)))(t)
 	if _, err := strict.VerifyAt("1700000000", body, webhookSignature, now+10); err != nil {
 		t.Fatalf("within a 10 s tolerance: %v", err)
 	}
@@ -171,11 +163,7 @@ func TestVideoSDKToken(t *testing.T) {
 		t.Fatalf("MintVideoSDKTokenAt (all options) = %q, want %q", token, want)
 	}
 
-	verifier, err := jwtmint.NewVideoSDKVerifier(key, "sdk-key", jwtmint.WithLeeway(0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer verifier.Close()
+	verifier := closing(jwtmint.NewVideoSDKVerifier(key, "sdk-key", jwtmint.WithLeeway(0)))(t)
 	js, err := verifier.VerifyJSONAt(token, now)
 	if err != nil || string(js) != payload {
 		t.Fatalf("VerifyJSONAt = %s, %v", js, err)
@@ -193,11 +181,7 @@ func TestVideoSDKToken(t *testing.T) {
 	}
 	_, err = verifier.VerifyAt(token, now+1800)
 	wantErr(t, "expired with leeway 0", err, jwtmint.ErrExpired)
-	other, err := jwtmint.NewVideoSDKVerifier(key, "another-sdk-key")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := closing(jwtmint.NewVideoSDKVerifier(key, "another-sdk-key"))(t)
 	_, err = other.VerifyAt(token, now)
 	wantErr(t, "another SDK key", err, jwtmint.ErrAppKeyMismatch)
 	// A plain JWT is not a Video SDK token.
@@ -244,15 +228,8 @@ func TestVideoSDKToken(t *testing.T) {
 func TestAPITokenCache(t *testing.T) {
 	const now = 1700000000
 	key := mustKey(t, testSecret)
-	minter, err := jwtmint.NewAPITokenMinter(key, "cache-key")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache, err := jwtmint.NewAPITokenCache(minter)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cache.Close()
+	minter := closing(jwtmint.NewAPITokenMinter(key, "cache-key"))(t)
+	cache := closing(jwtmint.NewAPITokenCache(minter))(t)
 	minter.Close() // the cache has its own copy
 
 	tokenAt := func(at int64) string {
@@ -275,22 +252,12 @@ func TestAPITokenCache(t *testing.T) {
 	}
 
 	// After Clear, goroutines asking at once get one new token between them.
-	var wg sync.WaitGroup
-	tokens := make([]string, 8)
-	errs := make([]error, 8)
-	for g := range tokens {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			tokens[g], errs[g] = cache.TokenAt(now + 4000)
-		}(g)
-	}
-	wg.Wait()
-	for g := range tokens {
-		if errs[g] != nil || tokens[g] != tokenAt(now+4000) {
-			t.Fatalf("goroutine %d: %q, %v", g, tokens[g], errs[g])
+	inGoroutines(t, 8, func(g int) error {
+		if token, err := cache.TokenAt(now + 4000); err != nil || token != tokenAt(now+4000) {
+			return fmt.Errorf("goroutine %d: %q, %v", g, token, err)
 		}
-	}
+		return nil
+	})
 	if cache.MintCount() != 3 {
 		t.Fatalf("%d mints after Clear and 8 concurrent requests, want 3", cache.MintCount())
 	}
@@ -298,11 +265,7 @@ func TestAPITokenCache(t *testing.T) {
 	wantErr(t, "time overflow", err, jwtmint.ErrTimeOverflow)
 
 	// Errors: a margin that makes every token stale, a closed minter, a closed cache.
-	m2, err := jwtmint.NewAPITokenMinter(key, "k", jwtmint.WithTTL(100*time.Second), jwtmint.WithSkew(30*time.Second))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer m2.Close()
+	m2 := closing(jwtmint.NewAPITokenMinter(key, "k", jwtmint.WithTTL(100*time.Second), jwtmint.WithSkew(30*time.Second)))(t)
 	_, err = jwtmint.NewAPITokenCache(m2, jwtmint.WithRefreshMargin(70*time.Second))
 	wantErr(t, "skew + margin = ttl", err, jwtmint.ErrInvalidArgument)
 	c2, err := jwtmint.NewAPITokenCache(m2, jwtmint.WithRefreshMargin(69*time.Second))
@@ -395,10 +358,7 @@ func TestZoomNilAndClosedHandles(t *testing.T) {
 	}
 
 	key := mustKey(t, testSecret)
-	verifier, err := jwtmint.NewVideoSDKVerifier(key, "k")
-	if err != nil {
-		t.Fatal(err)
-	}
+	verifier := closing(jwtmint.NewVideoSDKVerifier(key, "k"))(t)
 	verifier.Close()
 	verifier.Close()
 	_, err = verifier.VerifyJSONAt("a.b.c", 1)
