@@ -171,9 +171,8 @@ pub struct MintArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_SKEW)]
     pub skew: u64,
 
-    /// Mint as if the time were EPOCH (seconds since 1970) instead of the system clock
-    #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
-    pub now: Option<i64>,
+    #[command(flatten)]
+    pub clock: Clock,
 
     /// An extra claim, after iss, iat and exp; the value is JSON (role=1, 'name="x"').
     /// Repeatable; kept in order
@@ -219,9 +218,8 @@ pub struct TokenCheckArgs {
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_LEN)]
     pub max_len: usize,
 
-    /// Verify as if the time were EPOCH (seconds since 1970) instead of the system clock
-    #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
-    pub now: Option<i64>,
+    #[command(flatten)]
+    pub clock: Clock,
 }
 
 /// `jwtmint decode`.
@@ -230,6 +228,14 @@ pub struct DecodeArgs {
     /// The token, or '-' to read it from standard input (also when omitted)
     #[arg(value_name = "TOKEN")]
     pub token: Option<OsString>,
+}
+
+/// `--now`, for every command that reads the time.
+#[derive(Debug, Args)]
+pub struct Clock {
+    /// Act as if the time were EPOCH (seconds since 1970) instead of the system clock
+    #[arg(long = "now", value_name = "EPOCH", allow_negative_numbers = true)]
+    pub fixed: Option<i64>,
 }
 
 /// `jwtmint completions`.
@@ -255,9 +261,8 @@ pub struct DemoArgs {
     #[arg(long, value_name = "KEY")]
     pub key: Option<String>,
 
-    /// Mint and verify as if the time were EPOCH (seconds since 1970)
-    #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
-    pub now: Option<i64>,
+    #[command(flatten)]
+    pub clock: Clock,
 
     #[command(flatten)]
     pub secret: SecretArgs<ApiSecret>,

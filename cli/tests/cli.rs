@@ -7,17 +7,6 @@ use std::process::{Command, Stdio};
 
 use common::*;
 
-const COMMANDS: [&str; 8] = [
-    "mint",
-    "verify",
-    "decode",
-    "demo",
-    "videosdk",
-    "webhook",
-    "completions",
-    "man",
-];
-
 /// The subcommands of the Zoom extras.
 const SUBCOMMANDS: [[&str; 2]; 4] = [
     ["videosdk", "verify"],

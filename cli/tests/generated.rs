@@ -9,17 +9,6 @@ use std::process::{Command, Stdio};
 
 use common::*;
 
-const COMMANDS: [&str; 8] = [
-    "mint",
-    "verify",
-    "decode",
-    "demo",
-    "videosdk",
-    "webhook",
-    "completions",
-    "man",
-];
-
 #[test]
 fn every_shell_gets_a_script_that_knows_every_command() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {

@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand};
 use jwtmint::zoom::{GeoRegion, Role, DEFAULT_SKEW, VIDEO_SDK_DEFAULT_TTL};
 
-use super::TokenCheckArgs;
+use super::{Clock, TokenCheckArgs};
 
 use crate::outcome::with_code;
 use crate::secret::{SecretArgs, VideoSdkSecret};
@@ -134,9 +134,8 @@ pub struct VideoSdkMintArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_SKEW)]
     pub skew: u64,
 
-    /// Mint as if the time were EPOCH (seconds since 1970) instead of the system clock
-    #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
-    pub now: Option<i64>,
+    #[command(flatten)]
+    pub clock: Clock,
 
     #[command(flatten)]
     pub secret: SecretArgs<VideoSdkSecret>,

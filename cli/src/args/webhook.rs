@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use jwtmint::zoom::DEFAULT_WEBHOOK_TOLERANCE;
 
+use super::Clock;
 use crate::secret::{SecretArgs, WebhookSecret};
 
 pub const WEBHOOK_HELP: &str = "\
@@ -109,9 +110,8 @@ pub struct WebhookCheckArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_WEBHOOK_TOLERANCE)]
     pub tolerance: u64,
 
-    /// Check as if the time were EPOCH (seconds since 1970) instead of the system clock
-    #[arg(long, value_name = "EPOCH", allow_negative_numbers = true)]
-    pub now: Option<i64>,
+    #[command(flatten)]
+    pub clock: Clock,
 
     #[command(flatten)]
     pub secret: SecretArgs<WebhookSecret>,

@@ -7,7 +7,6 @@ use jwtmint::dangerous::decode_unverified;
 use jwtmint::zoom::{ApiTokenMinter, DEFAULT_SKEW, DEFAULT_TTL};
 use jwtmint::{Error, Key, Verifier};
 
-use super::now_or_clock;
 use crate::api_key::{self, API_KEY_ENV};
 use crate::args::DemoArgs;
 use crate::outcome::{print_note, write_stdout, Failure, Outcome};
@@ -36,7 +35,7 @@ struct Signer {
 /// Runs the demo.
 pub fn run(args: DemoArgs) -> Outcome {
     let signer = choose_signer(&args)?;
-    let now = now_or_clock(args.now)?;
+    let now = args.clock.now()?;
     let config = |e: Error| Failure::config(&e);
 
     let minter = ApiTokenMinter::new(&signer.api_key, signer.key.clone()).map_err(config)?;

@@ -3,7 +3,6 @@
 use jwtmint::zoom::{ApiTokenMinter, SUGGESTED_MAX_TTL};
 use jwtmint::Error;
 
-use super::now_or_clock;
 use crate::api_key;
 use crate::args::MintArgs;
 use crate::claims::OrderedClaims;
@@ -26,7 +25,7 @@ pub fn run(args: MintArgs) -> Outcome {
             args.ttl
         ));
     }
-    let now = now_or_clock(args.now)?;
+    let now = args.clock.now()?;
     let token = if args.claims.is_empty() {
         minter.mint_at(now)
     } else {

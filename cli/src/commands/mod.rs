@@ -10,7 +10,7 @@ mod videosdk;
 mod videosdk_verify;
 mod webhook;
 
-use crate::args::{Command, VideoSdkArgs, VideoSdkCommand};
+use crate::args::{Clock, Command, VideoSdkArgs, VideoSdkCommand};
 use crate::outcome::{Failure, Outcome};
 
 /// Runs a command.
@@ -33,10 +33,12 @@ pub fn run(command: Command) -> Outcome {
     }
 }
 
-/// `--now` when given, else the system clock (the core's `now`).
-fn now_or_clock(now: Option<i64>) -> Outcome<i64> {
-    match now {
-        Some(now) => Ok(now),
-        None => jwtmint::now().map_err(|e| Failure::config(&e)),
+impl Clock {
+    /// `--now` when given, else the system clock (the core's `now`).
+    fn now(&self) -> Outcome<i64> {
+        match self.fixed {
+            Some(now) => Ok(now),
+            None => jwtmint::now().map_err(|e| Failure::config(&e)),
+        }
     }
 }

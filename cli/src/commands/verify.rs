@@ -2,7 +2,6 @@
 
 use jwtmint::{Error, Verifier};
 
-use super::now_or_clock;
 use crate::api_key::{self, API_KEY_ENV};
 use crate::args::{TokenCheckArgs, VerifyArgs};
 use crate::input::{read_token, token_from_stdin, TokenInput};
@@ -26,7 +25,7 @@ pub fn run(args: VerifyArgs) -> Outcome {
         }
     };
     let key = args.secret.load_key()?;
-    let now = now_or_clock(args.check.now)?;
+    let now = args.check.clock.now()?;
     let mut verifier = Verifier::new(key)
         .with_leeway(args.check.leeway)
         .with_max_len(args.check.max_len)

@@ -2,7 +2,6 @@
 
 use jwtmint::zoom::VideoSdkTokenBuilder;
 
-use super::now_or_clock;
 use crate::api_key;
 use crate::args::VideoSdkMintArgs;
 use crate::outcome::{write_stdout, Failure, Outcome};
@@ -43,7 +42,7 @@ pub fn run(args: VideoSdkMintArgs) -> Outcome {
     if let Some(on) = args.audio_webrtc_mode {
         builder = builder.audio_webrtc_mode(on);
     }
-    let now = now_or_clock(args.now)?;
+    let now = args.clock.now()?;
     let claims = builder.claims_at(now).map_err(|e| Failure::config(&e))?;
     let key = args.secret.load_key()?;
     let mut line = jwtmint::mint(&key, &claims)

@@ -4,7 +4,6 @@
 use jwtmint::zoom::VideoSdkVerifier;
 use jwtmint::Error;
 
-use super::now_or_clock;
 use super::verify::{rejection, token_from_stdin_only};
 use crate::api_key::{self, VIDEO_SDK_KEY_ENV};
 use crate::args::VideoSdkVerifyArgs;
@@ -16,7 +15,7 @@ pub fn run(args: VideoSdkVerifyArgs) -> Outcome {
     let from_stdin = token_from_stdin_only(&args.check, &args.secret)?;
     let (sdk_key, key_from_env) = api_key::required_video_sdk(args.key)?;
     let key = args.secret.load_key()?;
-    let now = now_or_clock(args.check.now)?;
+    let now = args.check.clock.now()?;
     let input = read_token(args.check.token, args.check.max_len)?;
 
     let verifier = VideoSdkVerifier::new(key, &sdk_key)

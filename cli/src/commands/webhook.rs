@@ -4,7 +4,6 @@
 use jwtmint::zoom::WebhookVerifier;
 use jwtmint::Error;
 
-use super::now_or_clock;
 use crate::args::{WebhookArgs, WebhookCheckArgs, WebhookCommand, WebhookSignArgs};
 use crate::body::{body_from_stdin, read_body, Body};
 use crate::outcome::{write_stdout, Failure, Outcome};
@@ -77,7 +76,7 @@ impl Request {
             .secret
             .load_webhook_verifier()?
             .with_tolerance(args.tolerance);
-        let now = now_or_clock(args.now)?;
+        let now = args.clock.now()?;
         let body = read_body(args.body)?;
         Ok(Request {
             verifier,

@@ -29,6 +29,17 @@ pub const KEY: &str = "test-api-key";
 pub const NOW: i64 = 1_700_000_000;
 /// NOW, as a command-line argument.
 pub const NOW_ARG: &str = "1700000000";
+/// Every command of `jwtmint`.
+pub const COMMANDS: [&str; 8] = [
+    "mint",
+    "verify",
+    "decode",
+    "demo",
+    "videosdk",
+    "webhook",
+    "completions",
+    "man",
+];
 /// The header every jwtmint token has.
 pub const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 
