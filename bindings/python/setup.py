@@ -1,16 +1,16 @@
 """Build step of jwtmint's Python package.
 
 The package is a thin ctypes layer over libjwtmint, the C ABI of the Rust library in this
-repository. Building the package compiles that library with cargo
-(`cargo build --release -p jwtmint-ffi`) and copies it into the package, so the installed
-package carries the exact library it was tested with and needs nothing else at run time.
+repository. Building the package builds that library with the repository's one command for
+it, `ffi/build-lib.sh` (a release build with cargo), and copies it into the package, so the
+installed package carries the exact library it was tested with and needs nothing else at run
+time.
 
 Everything else (metadata, packages) is in pyproject.toml.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -25,8 +25,8 @@ from setuptools.errors import SetupError
 HERE = Path(__file__).resolve().parent
 # This file is bindings/python/setup.py: the repository root is two levels up.
 REPO = HERE.parent.parent
-FFI_MANIFEST = REPO / "ffi" / "Cargo.toml"
-# The shared library's file name per platform (crate jwtmint-ffi, [lib] name = "jwtmint").
+BUILD_LIB = REPO / "ffi" / "build-lib.sh"
+# The shared library's file name per platform, as ffi/build-lib.sh names it.
 LIBRARY_NAMES = ("libjwtmint.so", "libjwtmint.dylib", "jwtmint.dll")
 
 
@@ -46,48 +46,35 @@ def find_cargo() -> str:
 
 
 def build_library() -> Path:
-    """Runs cargo for the C ABI crate and returns the path of the shared library it built.
+    """Runs ffi/build-lib.sh and returns the path of the shared library it placed.
 
-    The path is read from cargo's JSON messages rather than guessed, so CARGO_TARGET_DIR and
-    other cargo settings of the environment are honoured.
+    The path is read from the script's output (it prints each file it places) rather than
+    guessed, so CARGO_TARGET_DIR and cargo's other settings are honoured as the script honours
+    them.
     """
-    if not FFI_MANIFEST.is_file():
+    if not BUILD_LIB.is_file():
         raise SetupError(
-            f"the jwtmint repository was not found at {REPO} (no ffi/Cargo.toml there). "
+            f"the jwtmint repository was not found at {REPO} (no ffi/build-lib.sh there). "
             "jwtmint's Python package is built from a checkout of the repository: run "
             "`pip install ./bindings/python` from the repository root (pip 21.3 or newer, "
             "which builds in place rather than from a copy)."
         )
-    command = [
-        find_cargo(),
-        "build",
-        "--release",
-        "--locked",
-        "-p",
-        "jwtmint-ffi",
-        "--manifest-path",
-        str(REPO / "Cargo.toml"),
-        "--message-format=json-render-diagnostics",
-    ]
+    cargo = find_cargo()
+    # The script runs `cargo`: the one found here comes first on its PATH.
+    env = dict(os.environ, PATH=os.pathsep.join([str(Path(cargo).parent), os.environ.get("PATH", "")]))
+    command = ["bash", str(BUILD_LIB)]
     print("building libjwtmint:", " ".join(command), file=sys.stderr, flush=True)
-    # Diagnostics and progress go to stderr, as usual; stdout carries the JSON messages.
-    result = subprocess.run(command, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
+    # Cargo's diagnostics go to stderr, as usual; stdout carries the paths the script placed.
+    result = subprocess.run(
+        command, cwd=REPO, env=env, stdout=subprocess.PIPE, text=True, check=False
+    )
     if result.returncode != 0:
-        raise SetupError(f"cargo failed to build libjwtmint (exit status {result.returncode})")
+        raise SetupError(f"ffi/build-lib.sh failed to build libjwtmint (exit status {result.returncode})")
     for line in result.stdout.splitlines():
-        try:
-            message = json.loads(line)
-        except ValueError:
-            continue
-        if (
-            message.get("reason") == "compiler-artifact"
-            and Path(message.get("manifest_path", "")).resolve() == FFI_MANIFEST.resolve()
-            and "cdylib" in message.get("target", {}).get("crate_types", [])
-        ):
-            for filename in message.get("filenames", []):
-                if Path(filename).name in LIBRARY_NAMES:
-                    return Path(filename)
-    raise SetupError("cargo succeeded but reported no shared library for jwtmint-ffi")
+        path = Path(line.strip())
+        if path.name in LIBRARY_NAMES and path.is_file():
+            return path
+    raise SetupError(f"ffi/build-lib.sh succeeded but named no shared library:\n{result.stdout}")
 
 
 class BuildPyWithLibrary(build_py):

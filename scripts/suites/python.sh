@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Python binding (bindings/python): installs it into a fresh virtualenv under target/ the
-# way a user would (pip builds libjwtmint with cargo and ships it inside the package), then runs
-# its pytest suite and doctests from outside the repository, so that only the installed
-# package can be imported; type-checks it; runs the example and a short benchmark.
+# way a user would (pip builds libjwtmint with ffi/build-lib.sh and ships it inside the
+# package), then runs its pytest suite and doctests from outside the repository, so that only
+# the installed package can be imported; type-checks it; runs the example and a short
+# benchmark.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -24,7 +25,7 @@ fi
 py="$venv/bin/python"
 pip=("$py" -m pip --disable-pip-version-check)
 
-echo "--- pip install ./bindings/python (builds libjwtmint with cargo)"
+echo "--- pip install ./bindings/python (builds libjwtmint with ffi/build-lib.sh)"
 "${pip[@]}" install -q ./bindings/python
 "${pip[@]}" install -q -r bindings/python/requirements-test.txt
 

@@ -8,7 +8,7 @@ import pytest
 
 import jwtmint
 from jwtmint import _native
-from jwtmint.mint import _into_buffer
+from jwtmint._buffers import into_buffer
 from conftest import SECRET, reference_token
 
 
@@ -23,7 +23,7 @@ def test_mint_json_retries_at_the_reported_size(key, capacity):
         return _native.lib.jwtmint_mint_json(pointer, payload, len(payload), buffer, cap, out_len)
 
     try:
-        token = _into_buffer(call, capacity)
+        token = into_buffer(call, capacity)
     finally:
         key._handle.give_back()
     assert token.decode() == reference_token(SECRET.encode(), payload)
@@ -36,7 +36,7 @@ def test_a_second_failure_is_raised():
         return _native.BUFFER_TOO_SMALL
 
     with pytest.raises(jwtmint.InvalidInput) as caught:
-        _into_buffer(call, 4)
+        into_buffer(call, 4)
     assert caught.value.code == 108 and caught.value.name == "buffer_too_small"
 
 

@@ -61,6 +61,19 @@ def test_required_claims(key):
     assert outcome(jwtmint.Verifier(key, required=()), signed({"exp": "x"})) == 504
 
 
+def test_required_names_are_data(key):
+    # Each name reaches the library as it is: no splitting, no trimming.
+    odd = signed({"exp,iat": 1, " sub": "u"})
+    plain = signed({"exp": NOW + 60, "iat": NOW, "sub": "u"})
+    assert outcome(jwtmint.Verifier(key, required=["exp,iat"]), odd) == 0
+    assert outcome(jwtmint.Verifier(key, required=["exp,iat"]), plain) == 503
+    assert outcome(jwtmint.Verifier(key, required=[" sub"]), odd) == 0
+    assert outcome(jwtmint.Verifier(key, required=[" sub"]), plain) == 503
+    # A name given twice counts once.
+    assert outcome(jwtmint.Verifier(key, required=["sub", "sub"]), plain) == 0
+    assert outcome(jwtmint.Verifier(key, required=["jti", "jti"]), plain) == 503
+
+
 def test_max_len(key):
     token = signed({"exp": NOW + 60, "pad": "x" * 100})
     assert outcome(jwtmint.Verifier(key, max_len=len(token)), token) == 0
@@ -98,6 +111,6 @@ def test_check_agrees_with_verify(key):
 
 def test_repr_shows_settings_and_no_secret(key):
     text = repr(jwtmint.Verifier(key, leeway=5, issuer="me", audience="svc", required=["exp", "iat"]))
-    assert text == "<jwtmint.Verifier leeway=5 max_len=8192 issuer='me' audience='svc' required='exp,iat'>"
+    assert text == "<jwtmint.Verifier leeway=5 max_len=8192 issuer='me' audience='svc' required=['exp', 'iat']>"
     assert SECRET not in repr(key) and repr(key) == "<jwtmint.Key>"
     assert repr(jwtmint.Verifier.zoom_api(key, API_KEY)).startswith("<jwtmint.Verifier zoom_api='my-api-key'")

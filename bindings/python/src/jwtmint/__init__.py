@@ -24,32 +24,8 @@ from ._native import (
 )
 from ._version import __version__
 from .cache import ApiTokenCache
-from .errors import (
-    ClockError,
-    Expired,
-    InternalError,
-    InvalidArgument,
-    InvalidAudience,
-    InvalidClaims,
-    InvalidHeader,
-    InvalidInput,
-    InvalidIssuer,
-    InvalidSecretEncoding,
-    InvalidSignature,
-    InvalidToken,
-    IssuedInFuture,
-    JwtMintError,
-    Malformed,
-    MalformedClaim,
-    MissingClaim,
-    NotYetValid,
-    TimeOverflow,
-    TooLong,
-    VideoSdkError,
-    WeakSecret,
-    WebhookError,
-    ZoomError,
-)
+from . import errors
+from .errors import *  # noqa: F403 (the exception classes, listed once in errors.__all__)
 from .key import SECRET_ENCODINGS, Key
 from .mint import ApiTokenMinter, mint, mint_api_token
 from .verify import Verifier
@@ -75,28 +51,5 @@ __all__ = [
     "mint_videosdk_token",
     "VideoSdkVerifier",
     "WebhookVerifier",
-    "JwtMintError",
-    "InvalidInput",
-    "WeakSecret",
-    "InvalidSecretEncoding",
-    "InvalidArgument",
-    "TimeOverflow",
-    "ClockError",
-    "InvalidToken",
-    "Malformed",
-    "TooLong",
-    "InvalidHeader",
-    "InvalidSignature",
-    "InvalidClaims",
-    "Expired",
-    "NotYetValid",
-    "IssuedInFuture",
-    "MissingClaim",
-    "MalformedClaim",
-    "InvalidIssuer",
-    "InvalidAudience",
-    "ZoomError",
-    "VideoSdkError",
-    "WebhookError",
-    "InternalError",
 ]
+__all__ += errors.__all__

@@ -5,14 +5,23 @@ trusted to ensure that (``close()`` on one thread while another mints), so each 
 the handle: borrowing counts the call in, returning counts it out, and ``close()`` only frees
 the handle once no call is in flight (or leaves that to the last call out). After ``close()``
 every new borrow raises ``ValueError``, like a closed file.
+
+:class:`Owner` also carries the calls every public class makes through its handle (a result
+code turned into an exception, an output buffer filled), so each class states only which C
+function it calls with which arguments.
 """
 
 from __future__ import annotations
 
+import ctypes
 import threading
 from typing import Any, Callable, NoReturn, Optional, TypeVar
 
+from ._buffers import into_buffer
+from .errors import from_code
+
 _Self = TypeVar("_Self", bound="Owner")
+_T = TypeVar("_T")
 
 
 class Handle:
@@ -88,6 +97,29 @@ class Handle:
         raise TypeError(f"a jwtmint {self._kind} cannot be pickled or copied")
 
 
+def new_handle(
+    create: Callable[[Any], int],
+    free: Callable[[int], None],
+    kind: str,
+    configure: Optional[Callable[[int], int]] = None,
+) -> Handle:
+    """Calls a ``jwtmint_*_new`` function (given the out-pointer) and owns what it made; then
+    ``configure(pointer)``, the setters' calls, which are safe because nothing shares the new
+    object yet. A failure code of either raises its exception (the new object freed first)."""
+    out = ctypes.c_void_p()
+    code = create(ctypes.byref(out))
+    if code:
+        raise from_code(code)
+    if not out.value:  # pragma: no cover - the C ABI writes a handle on success
+        raise RuntimeError(f"libjwtmint returned no {kind}")
+    handle = Handle(out.value, free, kind)
+    code = configure(out.value) if configure is not None else 0
+    if code:
+        handle.close()
+        raise from_code(code)
+    return handle
+
+
 class Owner:
     """Base of the public classes that own a handle: ``close()``, ``closed``, ``with``.
 
@@ -108,6 +140,40 @@ class Owner:
     def closed(self) -> bool:
         """Whether :meth:`close` has been called."""
         return self._handle.closed
+
+    def _use(self, use: Callable[[int], _T]) -> _T:
+        """``use(pointer)`` with the handle borrowed for the duration of the call."""
+        handle = self._handle
+        pointer = handle.borrow()
+        try:
+            return use(pointer)
+        finally:
+            handle.give_back()
+
+    def _call(self, function: Callable[..., int], *args: Any) -> None:
+        """``function(pointer, *args)`` with the handle borrowed; raises for a failure code."""
+        handle = self._handle
+        pointer = handle.borrow()
+        try:
+            code = function(pointer, *args)
+        finally:
+            handle.give_back()
+        if code:
+            raise from_code(code)
+
+    def _output(self, function: Callable[..., int], capacity: int, *args: Any) -> bytes:
+        """What ``function(pointer, *args, out, cap, out_len)`` writes, with the handle
+        borrowed: a first buffer of ``capacity`` bytes, retried once at the size the library
+        asks for."""
+        handle = self._handle
+        pointer = handle.borrow()
+        try:
+            return into_buffer(
+                lambda buffer, cap, out_len: function(pointer, *args, buffer, cap, out_len),
+                capacity,
+            )
+        finally:
+            handle.give_back()
 
     def __enter__(self: _Self) -> _Self:
         return self

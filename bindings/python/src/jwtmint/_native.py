@@ -23,13 +23,14 @@ from ctypes import (
 from pathlib import Path
 
 #: The C ABI version this module's prototypes were written for (JWTMINT_ABI_VERSION).
-ABI_VERSION = 1
+ABI_VERSION = 2
 
 # Result codes the binding itself reacts to (include/jwtmint.h).
 OK = 0
 INVALID_ARGUMENT = 103
-BUFFER_TOO_SMALL = 108
 CLOCK = 105
+SERIALIZE = 107
+BUFFER_TOO_SMALL = 108
 
 # JWTMINT_SECRET_* constants, by the names the Rust library's SecretEncoding parses.
 SECRET_ENCODINGS = {"utf8": 0, "hex": 1, "base64": 2, "base64url": 3, "jsrsasign": 4}
@@ -127,7 +128,8 @@ _PROTOTYPES = {
     "jwtmint_verifier_set_max_len": (_result, [_handle, c_size_t]),
     "jwtmint_verifier_set_issuer": (_result, [_handle, _bytes, c_size_t]),
     "jwtmint_verifier_set_audience": (_result, [_handle, _bytes, c_size_t]),
-    "jwtmint_verifier_set_required_claims": (_result, [_handle, _bytes, c_size_t]),
+    "jwtmint_verifier_require_claim": (_result, [_handle, _bytes, c_size_t]),
+    "jwtmint_verifier_clear_required_claims": (_result, [_handle]),
     "jwtmint_verifier_check": (_result, [_handle, _bytes, c_size_t, c_int64]),
     "jwtmint_verifier_verify": (
         _result,

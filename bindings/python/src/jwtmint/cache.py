@@ -6,9 +6,7 @@ import ctypes
 from typing import Optional
 
 from . import _args, _native
-from ._handle import Owner
-from .errors import from_code
-from .key import new_handle
+from ._handle import Owner, new_handle
 from .mint import ApiTokenMinter
 
 _lib = _native.lib
@@ -48,16 +46,13 @@ class ApiTokenCache(Owner):
                 f"minter must be a jwtmint.ApiTokenMinter, not {type(minter).__name__}"
             )
         margin = _args.seconds(refresh_margin, "refresh_margin")
-        minter_handle = minter._handle
-        minter_pointer = minter_handle.borrow()
-        try:
-            self._handle = new_handle(
+        self._handle = minter._use(
+            lambda minter_pointer: new_handle(
                 lambda out: _lib.jwtmint_api_token_cache_new(minter_pointer, margin, out),
                 _lib.jwtmint_api_token_cache_free,
                 "ApiTokenCache",
             )
-        finally:
-            minter_handle.give_back()
+        )
         self._capacity = minter.max_token_len + 1
         self._refresh_margin = margin
 
@@ -69,12 +64,7 @@ class ApiTokenCache(Owner):
     @property
     def mint_count(self) -> int:
         """How many tokens the cache has minted so far."""
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            count: int = _lib.jwtmint_api_token_cache_mint_count(pointer)
-        finally:
-            handle.give_back()
+        count: int = self._use(_lib.jwtmint_api_token_cache_mint_count)
         return count
 
     def token(self, now: Optional[int] = None) -> str:
@@ -83,29 +73,15 @@ class ApiTokenCache(Owner):
         when = _args.now(now)
         buffer = ctypes.create_string_buffer(self._capacity)
         out_len = ctypes.c_size_t()
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            code = _lib.jwtmint_api_token_cache_token(
-                pointer, when, buffer, self._capacity, ctypes.byref(out_len)
-            )
-        finally:
-            handle.give_back()
-        if code:
-            raise from_code(code)
+        self._call(
+            _lib.jwtmint_api_token_cache_token, when, buffer, self._capacity, ctypes.byref(out_len)
+        )
         return ctypes.string_at(buffer, out_len.value).decode("ascii")
 
     def clear(self) -> None:
         """Forgets the cached token, so that the next :meth:`token` mints a new one (for
         example after Zoom refused the cached one)."""
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            code = _lib.jwtmint_api_token_cache_clear(pointer)
-        finally:
-            handle.give_back()
-        if code:
-            raise from_code(code)
+        self._call(_lib.jwtmint_api_token_cache_clear)
 
     def __repr__(self) -> str:
         state = " closed" if self.closed else ""

@@ -30,16 +30,24 @@ code ranges of the C ABI::
     │   └── WebhookError                620-639: a webhook request rejected
     └── InternalError                   9xx (but 901) and unknown codes: please report
 
+One table (``_CODES``, below the classes) gives each class its codes, and one rule picks the
+class for a code: of the classes that hold it, the one with the fewest codes. ``InternalError``
+holds none of its own: it is what a code no other class holds is raised as. Names and messages
+come from the library (``jwtmint_result_name``, ``jwtmint_result_str``).
+
 Minting arbitrary claims checks them with the verifier's rules, so :func:`jwtmint.mint` can
 raise ``Malformed`` (duplicate member, 206) or ``MalformedClaim`` (504) too.
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from functools import lru_cache
+from typing import Dict, FrozenSet, Optional, Type, Union
 
 from . import _native
 
+# The one list of the exception classes (``jwtmint.__all__`` extends itself with it); a literal
+# so that type checkers see what ``from .errors import *`` re-exports.
 __all__ = [
     "JwtMintError",
     "InvalidInput",
@@ -68,12 +76,17 @@ __all__ = [
 ]
 
 
+def _codes(*parts: Union[int, range]) -> FrozenSet[int]:
+    """A class's codes, from single codes and ranges."""
+    return frozenset(code for part in parts for code in ([part] if isinstance(part, int) else part))
+
+
 class JwtMintError(Exception):
     """Any failure reported by jwtmint.
 
     Attributes:
         code: the stable numeric code (``500``).
-        name: the stable snake_case name of the code (``"expired"``).
+        name: the stable snake_case name of the code (``"expired"``), from the library.
         message: a short English description; never contains key material or claim values.
     """
 
@@ -193,47 +206,41 @@ class InternalError(JwtMintError):
     code). Please report it."""
 
 
-_BY_CODE = {
-    100: WeakSecret,
-    101: WeakSecret,
-    102: InvalidSecretEncoding,
-    103: InvalidArgument,
-    104: TimeOverflow,
-    105: ClockError,
-    200: TooLong,
-    400: InvalidSignature,
-    500: Expired,
-    501: NotYetValid,
-    502: IssuedInFuture,
-    503: MissingClaim,
-    504: MalformedClaim,
-    505: InvalidIssuer,
-    506: InvalidAudience,
-    # Text that is not UTF-8 is the caller's input.
-    901: InvalidInput,
+def _one_code_each(
+    first: int, *classes: Type[JwtMintError]
+) -> Dict[Type[JwtMintError], FrozenSet[int]]:
+    """Classes that stand for one code each, consecutive from ``first``."""
+    return {cls: _codes(first + offset) for offset, cls in enumerate(classes)}
+
+
+# Each class's codes: the one table of the classes' ranges and single codes.
+_CODES: Dict[Type[JwtMintError], FrozenSet[int]] = {
+    InvalidInput: _codes(range(100, 200), 901),  # text that is not UTF-8 is the caller's input
+    WeakSecret: _codes(100, 101),
+    **_one_code_each(102, InvalidSecretEncoding, InvalidArgument, TimeOverflow, ClockError),
+    InvalidToken: _codes(range(200, 600)),
+    Malformed: _codes(range(200, 300)),
+    TooLong: _codes(200),
+    InvalidHeader: _codes(range(300, 400)),
+    InvalidSignature: _codes(range(400, 500)),
+    InvalidClaims: _codes(range(500, 600)),
+    **_one_code_each(
+        500, Expired, NotYetValid, IssuedInFuture, MissingClaim, MalformedClaim, InvalidIssuer,
+        InvalidAudience,
+    ),
+    ZoomError: _codes(range(600, 700)),
+    VideoSdkError: _codes(range(600, 620)),
+    WebhookError: _codes(range(620, 640)),
 }
 
-_BY_RANGE = (
-    (100, 200, InvalidInput),
-    (200, 300, Malformed),
-    (300, 400, InvalidHeader),
-    (400, 500, InvalidSignature),
-    (500, 600, InvalidClaims),
-    (600, 620, VideoSdkError),
-    (620, 640, WebhookError),
-    (640, 700, ZoomError),
-)
 
-
+@lru_cache(maxsize=1024)
 def error_class(code: int) -> type[JwtMintError]:
-    """The exception class for a result code: its own class, else its family's."""
-    exact = _BY_CODE.get(code)
-    if exact is not None:
-        return exact
-    for low, high, family in _BY_RANGE:
-        if low <= code < high:
-            return family
-    return InternalError
+    """The exception class for a result code: of the classes whose codes hold it, the one
+    with the fewest (a subclass holds fewer codes than its family); ``InternalError`` for a
+    code no class holds. Cached: a few dozen codes ever occur."""
+    holders = [cls for cls, codes in _CODES.items() if code in codes]
+    return min(holders, key=lambda cls: len(_CODES[cls]), default=InternalError)
 
 
 def from_code(code: int, message: Optional[str] = None) -> JwtMintError:

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import ctypes
-from typing import Callable, Union
+from typing import Union
 
 from . import _args, _native
-from ._handle import Handle, Owner
+from ._handle import Handle, Owner, new_handle
 from .errors import InvalidArgument
 
 #: The names :meth:`Key.from_encoded` accepts.
 SECRET_ENCODINGS = tuple(_native.SECRET_ENCODINGS)
 
 Secret = Union[bytes, bytearray, memoryview, str]
-
-
-def new_handle(create: Callable[[object], int], free: Callable[[int], None], kind: str) -> Handle:
-    """Calls a ``jwtmint_*_new`` function (given the out-pointer) and owns what it made."""
-    out = ctypes.c_void_p()
-    _args.check(create(ctypes.byref(out)))
-    if not out.value:  # pragma: no cover - the C ABI writes a handle on success
-        raise RuntimeError(f"libjwtmint returned no {kind}")
-    return Handle(out.value, free, kind)
 
 
 def require_key(key: object, what: str = "key") -> Key:

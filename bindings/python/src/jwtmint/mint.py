@@ -4,40 +4,15 @@ from __future__ import annotations
 
 import ctypes
 import json
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Union
 
 from . import _args, _native
-from ._handle import Owner
-from .errors import InvalidInput, from_code
-from .key import Key, Secret, new_handle, require_key
+from ._buffers import token_capacity
+from ._handle import Owner, new_handle
+from .errors import InvalidInput
+from .key import Key, Secret, require_key
 
 _lib = _native.lib
-
-# The fixed header {"alg":"HS256","typ":"JWT"} in base64url, and the signature's length.
-_HEADER_B64_LEN = 36
-_SIGNATURE_B64_LEN = 43
-_SERIALIZE = 107  # JWTMINT_SERIALIZE
-
-
-def _token_capacity(payload_len: int) -> int:
-    """Room for a token whose payload JSON is ``payload_len`` bytes, and its NUL. Only a first
-    guess: a call that reports a too-small buffer is retried with the size it asks for."""
-    return _HEADER_B64_LEN + 1 + (4 * payload_len + 2) // 3 + 1 + _SIGNATURE_B64_LEN + 1
-
-
-def _into_buffer(call: Callable[[Any, int, Any], int], capacity: int) -> bytes:
-    """Runs a C function that writes into a caller's buffer; retries once, at the size the
-    library reports, if the buffer was too small."""
-    out_len = ctypes.c_size_t()
-    buffer = ctypes.create_string_buffer(capacity)
-    code = call(buffer, capacity, ctypes.byref(out_len))
-    if code == _native.BUFFER_TOO_SMALL:
-        capacity = out_len.value + 1
-        buffer = ctypes.create_string_buffer(capacity)
-        code = call(buffer, capacity, ctypes.byref(out_len))
-    if code:
-        raise from_code(code)
-    return ctypes.string_at(buffer, out_len.value)
 
 
 class ApiTokenMinter(Owner):
@@ -78,19 +53,16 @@ class ApiTokenMinter(Owner):
         self._skew = _args.seconds(skew, "skew")
         self._ttl = _args.seconds(ttl, "ttl")
         self._api_key = api_key
-        key_pointer = key._handle.borrow()
-        try:
-            self._handle = new_handle(
+        self._handle = key._use(
+            lambda key_pointer: new_handle(
                 lambda out: _lib.jwtmint_api_minter_new(
                     key_pointer, api, len(api), self._skew, self._ttl, out
                 ),
                 _lib.jwtmint_api_minter_free,
                 "ApiTokenMinter",
             )
-        finally:
-            key._handle.give_back()
-        self._capacity: int = _lib.jwtmint_api_minter_max_token_len(self._handle.borrow()) + 1
-        self._handle.give_back()
+        )
+        self._capacity: int = self._use(_lib.jwtmint_api_minter_max_token_len) + 1
         # Room for the longest token and its NUL: one call always suffices.
         self._buffer_type = ctypes.c_char * self._capacity
 
@@ -125,16 +97,7 @@ class ApiTokenMinter(Owner):
         when = _args.now(now)
         buffer = self._buffer_type()
         out_len = ctypes.c_size_t()
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            code = _lib.jwtmint_api_minter_mint(
-                pointer, when, buffer, self._capacity, ctypes.byref(out_len)
-            )
-        finally:
-            handle.give_back()
-        if code:
-            raise from_code(code)
+        self._call(_lib.jwtmint_api_minter_mint, when, buffer, self._capacity, ctypes.byref(out_len))
         # The buffer has room for the NUL the library writes after the token (a token is
         # base64url and dots: it holds no NUL), so .value is the token.
         token: bytes = buffer.value
@@ -174,17 +137,10 @@ def mint_api_token(
     ttl = _args.seconds(ttl, "ttl")
     key = secret if isinstance(secret, Key) else Key(secret)
     # The payload's longest form: every API key byte escaped as \\u00XX, two 20-digit times.
-    capacity = _token_capacity(len('{"iss":"","iat":,"exp":}') + 6 * len(api) + 40)
-    key_pointer = key._handle.borrow()
+    capacity = token_capacity(len('{"iss":"","iat":,"exp":}') + 6 * len(api) + 40)
     try:
-        token = _into_buffer(
-            lambda buffer, cap, out_len: _lib.jwtmint_mint_api_token(
-                key_pointer, api, len(api), when, skew, ttl, buffer, cap, out_len
-            ),
-            capacity,
-        )
+        token = key._output(_lib.jwtmint_mint_api_token, capacity, api, len(api), when, skew, ttl)
     finally:
-        key._handle.give_back()
         if key is not secret:
             key.close()
     return token.decode("ascii")
@@ -222,17 +178,8 @@ def mint(key: Key, claims: Mapping[str, Any]) -> str:
             allow_nan=False,
         )
     except ValueError as error:
-        raise InvalidInput(_SERIALIZE, f"the claims cannot be serialized: {error}") from error
+        raise InvalidInput(_native.SERIALIZE, f"the claims cannot be serialized: {error}") from error
     # surrogatepass: a lone surrogate becomes bytes the library refuses as invalid JSON.
     payload = text.encode("utf-8", "surrogatepass")
-    key_pointer = key._handle.borrow()
-    try:
-        token = _into_buffer(
-            lambda buffer, cap, out_len: _lib.jwtmint_mint_json(
-                key_pointer, payload, len(payload), buffer, cap, out_len
-            ),
-            _token_capacity(len(payload)),
-        )
-    finally:
-        key._handle.give_back()
+    token = key._output(_lib.jwtmint_mint_json, token_capacity(len(payload)), payload, len(payload))
     return token.decode("ascii")

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
-from typing import Any, Dict, Iterable, Optional, Union
+from typing import Any, Callable, Dict, Iterable, Optional, Union
 
 from . import _args, _native
-from ._handle import Owner
-from .errors import from_code
-from .key import Key, new_handle, require_key
+from ._handle import Handle, Owner, new_handle
+from .key import Key, require_key
 
 _lib = _native.lib
 
 Token = Union[str, bytes, bytearray, memoryview]
-
-
-def _token_bytes(token: object) -> bytes:
-    if isinstance(token, str):
-        # surrogatepass: what is not UTF-8 reaches the library, which rejects it as malformed.
-        return token.encode("utf-8", "surrogatepass")
-    if isinstance(token, bytes):
-        return token
-    if isinstance(token, (bytearray, memoryview)):
-        return bytes(token)
-    raise TypeError(f"token must be str or bytes, not {type(token).__name__}")
 
 
 class Verifier(Owner):
@@ -44,8 +31,10 @@ class Verifier(Owner):
         issuer: when given, ``iss`` must be present and equal to it.
         audience: when given, ``aud`` must be present and name it; when not, a token that
             carries ``aud`` is rejected (RFC 7519 section 4.1.3).
-        required: the claims that must be present (default ``("exp",)``; ``()`` for none).
-            Claims that are present are always checked, required or not.
+        required: the names of the claims that must be present, a sequence of ``str``
+            (default ``("exp",)``; ``()`` for none). Each name is taken as it is (the library
+            refuses an empty one); a name given twice counts once. Claims that are present
+            are always checked, required or not.
         max_len: the longest token accepted, in bytes (default 8192), checked before any
             decoding.
 
@@ -73,17 +62,7 @@ class Verifier(Owner):
         settings = _Settings(
             leeway=leeway, issuer=issuer, audience=audience, required=required, max_len=max_len
         )
-        key_pointer = key._handle.borrow()
-        try:
-            handle = new_handle(
-                lambda out: _lib.jwtmint_verifier_new(key_pointer, out),
-                _lib.jwtmint_verifier_free,
-                "Verifier",
-            )
-        finally:
-            key._handle.give_back()
-        self._handle = handle
-        settings.apply(handle)
+        self._handle = settings.new_verifier(key, _lib.jwtmint_verifier_new)
         self._description = settings.describe()
 
     @classmethod
@@ -100,18 +79,13 @@ class Verifier(Owner):
         key = require_key(key)
         api = _args.text(api_key, "api_key")
         settings = _Settings(leeway=leeway, max_len=max_len)
-        key_pointer = key._handle.borrow()
-        try:
-            handle = new_handle(
-                lambda out: _lib.jwtmint_verifier_new_zoom_api(key_pointer, api, len(api), out),
-                _lib.jwtmint_verifier_free,
-                "Verifier",
-            )
-        finally:
-            key._handle.give_back()
         verifier = cls.__new__(cls)
-        verifier._handle = handle
-        settings.apply(handle)
+        verifier._handle = settings.new_verifier(
+            key,
+            lambda key_pointer, out: _lib.jwtmint_verifier_new_zoom_api(
+                key_pointer, api, len(api), out
+            ),
+        )
         verifier._description = f"zoom_api={api_key!r} {settings.describe()}"
         return verifier
 
@@ -124,45 +98,19 @@ class Verifier(Owner):
         failed: :class:`~jwtmint.Malformed`, :class:`~jwtmint.InvalidHeader`,
         :class:`~jwtmint.InvalidSignature`, :class:`~jwtmint.Expired`, ...
         """
-        data = _token_bytes(token)
+        data = _args.text_or_bytes(token, "token")
         when = _args.now(now)
         # The payload is never longer than the token: one call suffices, but a too-small
         # buffer is still handled as the C ABI describes.
-        capacity = len(data) + 1
-        buffer = ctypes.create_string_buffer(capacity)
-        out_len = ctypes.c_size_t()
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            code = _lib.jwtmint_verifier_verify(
-                pointer, data, len(data), when, buffer, capacity, ctypes.byref(out_len)
-            )
-            if code == _native.BUFFER_TOO_SMALL:
-                capacity = out_len.value + 1
-                buffer = ctypes.create_string_buffer(capacity)
-                code = _lib.jwtmint_verifier_verify(
-                    pointer, data, len(data), when, buffer, capacity, ctypes.byref(out_len)
-                )
-        finally:
-            handle.give_back()
-        if code:
-            raise from_code(code)
+        payload = self._output(_lib.jwtmint_verifier_verify, len(data) + 1, data, len(data), when)
         # The library checked the payload is UTF-8 JSON; str is parsed faster than bytes.
-        claims: Dict[str, Any] = json.loads(ctypes.string_at(buffer, out_len.value).decode("utf-8"))
+        claims: Dict[str, Any] = json.loads(payload.decode("utf-8"))
         return claims
 
     def check(self, token: Token, now: Optional[int] = None) -> None:
         """Verifies ``token`` as :meth:`verify` does, without returning its claims."""
-        data = _token_bytes(token)
-        when = _args.now(now)
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            code = _lib.jwtmint_verifier_check(pointer, data, len(data), when)
-        finally:
-            handle.give_back()
-        if code:
-            raise from_code(code)
+        data = _args.text_or_bytes(token, "token")
+        self._call(_lib.jwtmint_verifier_check, data, len(data), _args.now(now))
 
     def __repr__(self) -> str:
         state = " closed" if self.closed else ""
@@ -187,17 +135,16 @@ class _Settings:
         self.audience = _args.optional_text(audience, "audience")
         self.required = None if required is None else _args.claim_names(required, "required")
 
-    def apply(self, handle: Any) -> None:
-        """Configures the new verifier (not shared yet, so the setters are safe); closes it
-        and raises if the library refuses a setting."""
-        pointer = handle.borrow()
-        try:
-            code = self._configure(pointer)
-        finally:
-            handle.give_back()
-        if code:
-            handle.close()
-            raise from_code(code)
+    def new_verifier(self, key: Key, create: Callable[[int, Any], int]) -> Handle:
+        """A verifier made by ``create(key_pointer, out)`` from ``key``, then configured."""
+        return key._use(
+            lambda key_pointer: new_handle(
+                lambda out: create(key_pointer, out),
+                _lib.jwtmint_verifier_free,
+                "Verifier",
+                self._configure,
+            )
+        )
 
     def _configure(self, pointer: int) -> int:
         code: int = _lib.jwtmint_verifier_set_leeway(pointer, self.leeway)
@@ -207,9 +154,11 @@ class _Settings:
         if not code and self.audience is not None:
             code = _lib.jwtmint_verifier_set_audience(pointer, self.audience, len(self.audience))
         if not code and self.required is not None:
-            code = _lib.jwtmint_verifier_set_required_claims(
-                pointer, self.required, len(self.required)
-            )
+            # The list replaces the default: none required, then each name added (the
+            # library refuses an empty name; a repeated one changes nothing).
+            code = _lib.jwtmint_verifier_clear_required_claims(pointer)
+            for name in self.required:
+                code = code or _lib.jwtmint_verifier_require_claim(pointer, name, len(name))
         return code
 
     def describe(self) -> str:
@@ -219,5 +168,6 @@ class _Settings:
         if self.audience is not None:
             parts.append(f"audience={self.audience.decode('utf-8', 'replace')!r}")
         if self.required is not None:
-            parts.append(f"required={self.required.decode('utf-8', 'replace')!r}")
+            names = [name.decode("utf-8", "replace") for name in self.required]
+            parts.append(f"required={names!r}")
         return " ".join(parts)

@@ -7,11 +7,11 @@ import json
 from typing import Any, Dict, Iterable, Optional, Union
 
 from . import _args, _native
-from ._handle import Owner
-from .errors import InvalidArgument, from_code
-from .key import Key, new_handle, require_key
-from .mint import _into_buffer, _token_capacity
-from .verify import Token, _token_bytes
+from ._buffers import token_capacity
+from ._handle import Owner, new_handle
+from .errors import InvalidArgument
+from .key import Key, require_key
+from .verify import Token
 
 _lib = _native.lib
 
@@ -134,17 +134,8 @@ def mint_videosdk_token(
     options.skew = _args.seconds(skew, "skew")
     when = _args.now(now)
     # Every text escaped at worst 6 bytes per byte, plus names, numbers and flags.
-    capacity = _token_capacity(400 + 6 * sum(len(v) for v in fields.values() if v is not None))
-    key_pointer = key._handle.borrow()
-    try:
-        token = _into_buffer(
-            lambda buffer, cap, out_len: _lib.jwtmint_videosdk_mint(
-                key_pointer, ctypes.byref(options), when, buffer, cap, out_len
-            ),
-            capacity,
-        )
-    finally:
-        key._handle.give_back()
+    capacity = token_capacity(400 + 6 * sum(len(v) for v in fields.values() if v is not None))
+    token = key._output(_lib.jwtmint_videosdk_mint, capacity, ctypes.byref(options), when)
     return token.decode("ascii")
 
 
@@ -168,28 +159,17 @@ class VideoSdkVerifier(Owner):
         sdk_key = _args.text(app_key, "app_key")
         seconds = _args.seconds(leeway, "leeway")
         longest = _args.integer(max_len, "max_len", 0, _native.SIZE_MAX)
-        key_pointer = key._handle.borrow()
-        try:
-            handle = new_handle(
+        self._handle = key._use(
+            lambda key_pointer: new_handle(
                 lambda out: _lib.jwtmint_videosdk_verifier_new(
                     key_pointer, sdk_key, len(sdk_key), out
                 ),
                 _lib.jwtmint_videosdk_verifier_free,
                 "VideoSdkVerifier",
+                lambda pointer: _lib.jwtmint_videosdk_verifier_set_leeway(pointer, seconds)
+                or _lib.jwtmint_videosdk_verifier_set_max_len(pointer, longest),
             )
-        finally:
-            key._handle.give_back()
-        pointer = handle.borrow()
-        try:
-            # Not shared yet: the setters are safe.
-            code = _lib.jwtmint_videosdk_verifier_set_leeway(pointer, seconds)
-            code = code or _lib.jwtmint_videosdk_verifier_set_max_len(pointer, longest)
-        finally:
-            handle.give_back()
-        if code:
-            handle.close()
-            raise from_code(code)
-        self._handle = handle
+        )
         self._app_key = app_key
 
     def verify(self, token: Token, now: Optional[int] = None) -> Dict[str, Any]:
@@ -200,19 +180,11 @@ class VideoSdkVerifier(Owner):
         Raises :class:`~jwtmint.InvalidToken` (2xx-5xx) or :class:`~jwtmint.ZoomError`
         (6xx: ``app_key`` mismatch, a claim Zoom would refuse).
         """
-        data = _token_bytes(token)
+        data = _args.text_or_bytes(token, "token")
         when = _args.now(now)
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            payload = _into_buffer(
-                lambda buffer, cap, out_len: _lib.jwtmint_videosdk_verifier_verify(
-                    pointer, data, len(data), when, buffer, cap, out_len
-                ),
-                len(data) + 1,
-            )
-        finally:
-            handle.give_back()
+        payload = self._output(
+            _lib.jwtmint_videosdk_verifier_verify, len(data) + 1, data, len(data), when
+        )
         claims: Dict[str, Any] = json.loads(payload.decode("utf-8"))
         return claims
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import ctypes
 import json
-from typing import Dict, Optional, Union
+from typing import Dict, Optional, Tuple, Union
 
 from . import _args, _native
-from ._handle import Owner
-from .errors import from_code
-from .key import new_handle
-from .mint import _into_buffer
+from ._handle import Owner, new_handle
 
 _lib = _native.lib
 
 Data = Union[bytes, bytearray, memoryview, str]
+Timestamp = Union[str, bytes, int]
+Signature = Union[str, bytes]
 
 
 def _timestamp(value: object) -> bytes:
@@ -22,6 +21,17 @@ def _timestamp(value: object) -> bytes:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value).encode("ascii")
     return _args.text_or_bytes(value, "timestamp")
+
+
+def _request(
+    timestamp: object, body: object, signature: object, now: object
+) -> Tuple[bytes, int, bytes, int, bytes, int, int]:
+    """A request's arguments as the C functions take them: each text with its length, then
+    ``now``."""
+    stamp = _timestamp(timestamp)
+    data = _args.text_or_bytes(body, "body")
+    mac = _args.text_or_bytes(signature, "signature")
+    return (stamp, len(stamp), data, len(data), mac, len(mac), _args.now(now))
 
 
 class WebhookVerifier(Owner):
@@ -57,20 +67,12 @@ class WebhookVerifier(Owner):
     ) -> None:
         secret = _args.text_or_bytes(secret_token, "secret_token")
         seconds = _args.seconds(tolerance, "tolerance")
-        handle = new_handle(
+        self._handle = new_handle(
             lambda out: _lib.jwtmint_webhook_new(secret, len(secret), out),
             _lib.jwtmint_webhook_free,
             "WebhookVerifier",
+            lambda pointer: _lib.jwtmint_webhook_set_tolerance(pointer, seconds),
         )
-        pointer = handle.borrow()
-        try:
-            code = _lib.jwtmint_webhook_set_tolerance(pointer, seconds)  # not shared yet
-        finally:
-            handle.give_back()
-        if code:
-            handle.close()
-            raise from_code(code)
-        self._handle = handle
         self._tolerance = seconds
 
     @property
@@ -79,11 +81,7 @@ class WebhookVerifier(Owner):
         return self._tolerance
 
     def verify(
-        self,
-        timestamp: Union[str, bytes, int],
-        body: Data,
-        signature: Union[str, bytes],
-        now: Optional[int] = None,
+        self, timestamp: Timestamp, body: Data, signature: Signature, now: Optional[int] = None
     ) -> int:
         """Checks a request: its ``x-zm-request-timestamp`` header value, its raw body
         (exactly the bytes received: pass ``bytes``; a ``str`` is encoded as UTF-8) and its
@@ -92,30 +90,13 @@ class WebhookVerifier(Owner):
 
         Raises :class:`~jwtmint.ZoomError` (620-625) naming the first check that failed.
         """
-        stamp = _timestamp(timestamp)
-        data = _args.text_or_bytes(body, "body")
-        mac = _args.text_or_bytes(signature, "signature")
-        when = _args.now(now)
+        request = _request(timestamp, body, signature, now)
         out = ctypes.c_uint64()
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            code = _lib.jwtmint_webhook_verify(
-                pointer, stamp, len(stamp), data, len(data), mac, len(mac), when,
-                ctypes.byref(out),
-            )
-        finally:
-            handle.give_back()
-        if code:
-            raise from_code(code)
+        self._call(_lib.jwtmint_webhook_verify, *request, ctypes.byref(out))
         return out.value
 
     def url_validation(
-        self,
-        timestamp: Union[str, bytes, int],
-        body: Data,
-        signature: Union[str, bytes],
-        now: Optional[int] = None,
+        self, timestamp: Timestamp, body: Data, signature: Signature, now: Optional[int] = None
     ) -> Dict[str, str]:
         """Answers Zoom's ``endpoint.url_validation`` challenge: checks the request as
         :meth:`verify` does, reads the body strictly, and returns the response body,
@@ -126,23 +107,10 @@ class WebhookVerifier(Owner):
         not a JSON object with unique names, 627 for another event, 628 for a missing or
         empty ``plainToken``.
         """
-        stamp = _timestamp(timestamp)
-        data = _args.text_or_bytes(body, "body")
-        mac = _args.text_or_bytes(signature, "signature")
-        when = _args.now(now)
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            response = _into_buffer(
-                lambda buffer, cap, out_len: _lib.jwtmint_webhook_url_validation(
-                    pointer, stamp, len(stamp), data, len(data), mac, len(mac), when,
-                    buffer, cap, out_len,
-                ),
-                # plainToken (escaped at worst 6 bytes per byte), 64 hex digits, names.
-                6 * len(data) + 128,
-            )
-        finally:
-            handle.give_back()
+        request = _request(timestamp, body, signature, now)
+        # plainToken (escaped at worst 6 bytes per byte of the body), 64 hex digits, names.
+        capacity = 6 * request[3] + 128
+        response = self._output(_lib.jwtmint_webhook_url_validation, capacity, *request)
         answer: Dict[str, str] = json.loads(response.decode("utf-8"))
         return answer
 
@@ -151,17 +119,9 @@ class WebhookVerifier(Owner):
         epoch) and raw body: ``v0=`` and 64 lower-case hex digits. For tests and senders."""
         stamp = _args.seconds(timestamp, "timestamp")
         data = _args.text_or_bytes(body, "body")
-        handle = self._handle
-        pointer = handle.borrow()
-        try:
-            signature = _into_buffer(
-                lambda buffer, cap, out_len: _lib.jwtmint_webhook_sign(
-                    pointer, stamp, data, len(data), buffer, cap, out_len
-                ),
-                _native.WEBHOOK_SIGNATURE_LEN + 1,
-            )
-        finally:
-            handle.give_back()
+        signature = self._output(
+            _lib.jwtmint_webhook_sign, _native.WEBHOOK_SIGNATURE_LEN + 1, stamp, data, len(data)
+        )
         return signature.decode("ascii")
 
     def __repr__(self) -> str:
