@@ -30,7 +30,7 @@ const minter = new ApiTokenMinter(API_KEY, key);
 const verifier = Verifier.zoomApi(key, API_KEY);
 
 // Zoom's sample, with its clock fixed at NOW.
-function seedSampleMint() {
+function zoomSampleMint() {
   const iat = Math.round((NOW * 1000) / 1000) - 30;
   const exp = iat + 60 * 60;
   const oHeader = { alg: 'HS256', typ: 'JWT' };
@@ -56,7 +56,7 @@ const contenders = {
   mint: [
     ['jwtmint ApiTokenMinter.mint', () => minter.mint({ now: NOW })],
     ['jwtmint mintApiToken (one-shot, Key)', () => mintApiToken(API_KEY, key, { now: NOW })],
-    ['jsrsasign (seed sample shape)', seedSampleMint],
+    ['jsrsasign (Zoom sample shape)', zoomSampleMint],
     ['jsonwebtoken sign (KeyObject)', () => jsonwebtokenMint(secretKeyObject)],
     ['jsonwebtoken sign (string secret)', () => jsonwebtokenMint(SECRET)],
   ],

@@ -3,10 +3,10 @@
 // sure libjwtmint is there for lib/native.js to load.
 //
 // - JWTMINT_LIB set: nothing is built; the file must exist.
-// - Otherwise, in a checkout with cargo: `cargo build --release -p jwtmint-ffi` at the
-//   repository root (a no-op when the library is up to date, so an old library from an
-//   earlier checkout is never loaded by mistake). CARGO_TARGET_DIR is honoured by cargo and by
-//   the loader alike.
+// - Otherwise, in a checkout with cargo: `ffi/build-lib.sh`, the repository's one command for
+//   the C library, run at the repository root (a quick no-op when the library is up to date,
+//   so an old library from an earlier checkout is never loaded by mistake). CARGO_TARGET_DIR
+//   is honoured by the script and by the loader alike.
 // - No cargo: an existing library is used as it is; none at all is an error with the fix.
 //
 // `--force` (npm run build-lib) fails when cargo is missing instead of falling back.
@@ -28,7 +28,8 @@ function main() {
     if (!fs.existsSync(file)) fail(`jwtmint: JWTMINT_LIB names ${file}, which does not exist.`);
     return;
   }
-  if (!fs.existsSync(path.join(locate.REPO_ROOT, 'ffi', 'Cargo.toml'))) {
+  const script = path.join(locate.REPO_ROOT, 'ffi', 'build-lib.sh');
+  if (!fs.existsSync(script)) {
     // Not inside the jwtmint repository (a copied package): the loader's search decides.
     if (!locate.findLibrary()) process.stderr.write(`${locate.notFoundMessage()}\n`);
     return;
@@ -39,10 +40,12 @@ function main() {
     if (!force && locate.findLibrary()) return;
     fail(`jwtmint: cargo is not available to build libjwtmint.\n${locate.notFoundMessage()}`);
   }
-  const args = ['build', '--release', '-p', 'jwtmint-ffi'];
-  if (fs.existsSync(path.join(locate.REPO_ROOT, 'Cargo.lock'))) args.push('--locked');
-  process.stderr.write(`jwtmint: ${cargo} ${args.join(' ')} (in ${locate.REPO_ROOT})\n`);
-  const build = spawnSync(cargo, args, { cwd: locate.REPO_ROOT, stdio: 'inherit' });
+  // The script runs `cargo`: a CARGO given as a path comes first on its PATH.
+  const env = { ...process.env };
+  if (path.isAbsolute(cargo)) env.PATH = `${path.dirname(cargo)}${path.delimiter}${env.PATH || ''}`;
+  process.stderr.write(`jwtmint: bash ${script} (in ${locate.REPO_ROOT})\n`);
+  // The script prints the files it placed: to stderr with the build's own output.
+  const build = spawnSync('bash', [script], { cwd: locate.REPO_ROOT, env, stdio: ['ignore', 2, 'inherit'] });
   if (build.error || build.status !== 0) fail('jwtmint: building libjwtmint failed (see above).');
   if (!locate.findLibrary()) fail(locate.notFoundMessage());
 }

@@ -82,7 +82,11 @@ export interface VerifierOptions {
   issuer?: string;
   /** `aud` must be present and name this. Without it, a token carrying `aud` is rejected. */
   audience?: string;
-  /** Claim names that must be present; replaces the default `["exp"]`. `[]` requires none. */
+  /**
+   * Claim names that must be present; replaces the default `["exp"]`. `[]` requires none.
+   * Each name is taken as it is (no splitting or trimming); a repeated name counts once.
+   * @throws {JwtMintError} (from the constructor) an empty name (103).
+   */
   required?: readonly string[];
   /** The longest token accepted, in bytes (default 8192). */
   maxLen?: Count;
@@ -254,7 +258,7 @@ export function now(): number;
 /** The loaded library's version, such as "0.1.0". */
 export function version(): string;
 
-/** The C ABI version this binding was written for. */
+/** The C ABI version this binding was written for (2): the library's must be the same. */
 export const ABI_VERSION: number;
 /** Zoom's default `iat` backdating, in seconds (30). */
 export const DEFAULT_SKEW: number;
@@ -263,7 +267,10 @@ export const DEFAULT_TTL: number;
 /** How many seconds before `exp` an ApiTokenCache mints a new token, by default (60). */
 export const DEFAULT_REFRESH_MARGIN: number;
 
-/** The library's stable result codes by name (JWTMINT_<NAME> in include/jwtmint.h). */
+/**
+ * The library's stable result codes by name (JWTMINT_<NAME> in include/jwtmint.h), read from
+ * the loaded library's own names (`jwtmint_result_name`).
+ */
 export const codes: Readonly<{
   OK: 0;
   EMPTY_SECRET: 100;
@@ -333,7 +340,7 @@ export class TokenError extends JwtMintError {}
 export class MalformedTokenError extends TokenError {}
 /** The header is not plain HS256 (3xx). */
 export class UnsupportedHeaderError extends TokenError {}
-/** The signature does not match (400). */
+/** The signature does not match (4xx: 400). */
 export class InvalidSignatureError extends TokenError {}
 /** Claims rejected: missing, malformed, issuer, audience, times (5xx). */
 export class ClaimsError extends TokenError {}

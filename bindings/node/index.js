@@ -1,9 +1,11 @@
 'use strict';
 // jwtmint for Node.js: strict, fast HS256 JWTs for Zoom's APIs, over libjwtmint's C ABI.
 // See README.md and index.d.ts.
+//
+// The exports are written so that Node's CommonJS analysis sees every name (shorthand
+// properties, and the spread of lib/errors.js's own list): index.mjs re-exports them all.
 
 const { native, ABI_VERSION } = require('./lib/native');
-const errors = require('./lib/errors');
 const { Key } = require('./lib/key');
 const { ApiTokenMinter, mintApiToken, mint, mintJson, DEFAULT_SKEW, DEFAULT_TTL } = require('./lib/minter');
 const { Verifier } = require('./lib/verifier');
@@ -39,15 +41,6 @@ module.exports = {
   DEFAULT_SKEW,
   DEFAULT_TTL,
   DEFAULT_REFRESH_MARGIN,
-  codes: errors.codes,
-  JwtMintError: errors.JwtMintError,
-  InvalidKeyError: errors.InvalidKeyError,
-  TokenError: errors.TokenError,
-  MalformedTokenError: errors.MalformedTokenError,
-  UnsupportedHeaderError: errors.UnsupportedHeaderError,
-  InvalidSignatureError: errors.InvalidSignatureError,
-  ClaimsError: errors.ClaimsError,
-  ExpiredError: errors.ExpiredError,
-  WebhookError: errors.WebhookError,
-  ClosedError: errors.ClosedError,
+  // codes and the error classes.
+  ...require('./lib/errors'),
 };

@@ -6,8 +6,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 source scripts/lib/deps.sh
 apt_install node:nodejs npm:npm
-cargo build --release --locked -q -p jwtmint-ffi
 cd bindings/node
-# npm ci runs the package's install script (build-lib.js), which finds the library just built.
+# npm ci runs the package's install script (build-lib.js), which builds and places libjwtmint
+# with ffi/build-lib.sh, the repository's one command for the C library.
 npm ci --no-audit --no-fund --loglevel=error
 node --test test/

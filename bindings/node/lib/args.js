@@ -4,7 +4,8 @@
 // ERR_OUT_OF_RANGE) before any call into the library. These are checks of the JavaScript
 // values only; every rule about keys, tokens and claims stays in the library.
 
-const { errorFor, codes } = require('./errors');
+const { codes } = require('./errors');
+const { errorFor } = require('./results');
 
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;

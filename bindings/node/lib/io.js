@@ -6,8 +6,9 @@
 // before the next starts, and results are copied out as strings before returning.
 
 const { native } = require('./native');
-const { errorFor, codes } = require('./errors');
-const { invalidType, int64 } = require('./args');
+const { codes } = require('./errors');
+const { errorFor } = require('./results');
+const { invalidType, int64, options } = require('./args');
 
 const SCRATCH_SIZE = 16 * 1024;
 const tokenScratch = Buffer.alloc(SCRATCH_SIZE);
@@ -32,6 +33,11 @@ function clockNow() {
 /** `now` from a checked options object, or the system clock. */
 function nowFrom(opts) {
   return opts.now === undefined ? clockNow() : int64(opts.now, 'now');
+}
+
+/** `now` from a call's options object (only `now` allowed), or the system clock. */
+function nowOption(opts) {
+  return opts === undefined ? clockNow() : nowFrom(options(opts, ['now']));
 }
 
 /**
@@ -67,4 +73,21 @@ function withOutput(cap, encoding, call, makeError = errorFor) {
   return out.toString(encoding, 0, readOutLen());
 }
 
-module.exports = { outLen, readOutLen, clockNow, nowFrom, tokenBytes, withOutput, SCRATCH_SIZE };
+/**
+ * The claims JSON `verify(ptr, token, token_len, now, out, cap, out_len)` writes for `token` at
+ * the `now` of `opts`. The token's length is the first guess (a plain verifier's payload is
+ * never longer; a Video SDK verifier re-serializes its claims, and a longer result takes the
+ * retry).
+ */
+function verifiedJson(verify, ptr, token, opts, makeError = errorFor) {
+  const bytes = tokenBytes(token);
+  const now = nowOption(opts);
+  return withOutput(
+    bytes.length + 1,
+    'utf8',
+    (out, cap, len) => verify(ptr, bytes, bytes.length, now, out, cap, len),
+    makeError,
+  );
+}
+
+module.exports = { outLen, readOutLen, clockNow, nowFrom, nowOption, tokenBytes, withOutput, verifiedJson, SCRATCH_SIZE };

@@ -4,9 +4,10 @@
 // so a Key may be closed as soon as they are made.
 
 const { native } = require('./native');
-const { errorFor, codes } = require('./errors');
+const { codes } = require('./errors');
+const { errorFor } = require('./results');
 const { invalidType, secretBytes, utf8 } = require('./args');
-const { NativeHandle } = require('./handle');
+const { NativeOwner, handleOf, pointerOf } = require('./handle');
 
 /** Secret text encodings and their JWTMINT_SECRET_* numbers; the aliases are the core's. */
 const ENCODINGS = new Map([
@@ -20,35 +21,24 @@ const ENCODINGS = new Map([
   ['jsrsasign', 4],
 ]);
 
-const ADOPT = Symbol('adopt a new jwtmint_key pointer');
+const ENCODED = Symbol('a key from encoded text');
 
-let handleOf;
-
-/** Runs `make(out)` (a jwtmint_key_new* call) and returns the pointer it wrote, or throws. */
-function newKeyPointer(make) {
-  const out = [null];
-  const rc = make(out);
-  if (rc !== 0) throw errorFor(rc);
-  return out[0];
-}
-
-class Key {
-  #handle;
-
+class Key extends NativeOwner {
   /**
    * A key from the secret's bytes: a string is taken as UTF-8 (what a Zoom API secret is),
    * a Buffer/Uint8Array/ArrayBuffer as raw bytes. Throws InvalidKeyError when the secret is
    * empty or shorter than 32 bytes (RFC 7518 section 3.2).
    */
-  constructor(secret, adopted) {
-    if (secret === ADOPT) {
-      this.#handle = new NativeHandle(this, adopted, native.key_free, 'Key');
-      return;
-    }
-    const { bytes, owned } = secretBytes(secret, 'secret');
+  constructor(secret, encoding) {
+    const { bytes, owned, number } =
+      secret === ENCODED ? encoding : { ...secretBytes(secret, 'secret'), number: undefined };
     try {
-      const ptr = newKeyPointer((out) => native.key_new(bytes, bytes.length, out));
-      this.#handle = new NativeHandle(this, ptr, native.key_free, 'Key');
+      super(
+        number === undefined
+          ? (out) => native.key_new(bytes, bytes.length, out)
+          : (out) => native.key_new_encoded(bytes, bytes.length, number, out),
+        native.key_free,
+      );
     } finally {
       // Our own copy of the secret is wiped; the caller's string or bytes are the caller's.
       if (owned) bytes.fill(0);
@@ -65,35 +55,13 @@ class Key {
     if (typeof encoding !== 'string') throw invalidType('encoding', 'of type string', encoding);
     const number = ENCODINGS.get(encoding);
     if (number === undefined) {
-      throw errorFor(
-        codes.INVALID_ARGUMENT,
-        'encoding must be utf8, hex, base64, base64url or jsrsasign',
-      );
+      throw errorFor(codes.INVALID_ARGUMENT, 'encoding must be utf8, hex, base64, base64url or jsrsasign');
     }
-    const bytes = utf8(text, 'text');
-    try {
-      return new Key(ADOPT, newKeyPointer((out) => native.key_new_encoded(bytes, bytes.length, number, out)));
-    } finally {
-      bytes.fill(0);
-    }
-  }
-
-  /** Frees the key and wipes its key material now. Minters and verifiers made from it stay valid. */
-  close() {
-    this.#handle.close();
-  }
-
-  /** Whether close() has been called. */
-  get closed() {
-    return this.#handle.closed;
+    return new Key(ENCODED, { bytes: utf8(text, 'text'), owned: true, number });
   }
 
   [Symbol.for('nodejs.util.inspect.custom')]() {
     return `Key { alg: 'HS256', secret: <redacted>${this.closed ? ', closed' : ''} }`;
-  }
-
-  static {
-    handleOf = (value) => (typeof value === 'object' && value !== null && #handle in value ? value.#handle : null);
   }
 }
 
@@ -102,14 +70,13 @@ class Key {
  * `key` as a secret (string or bytes) and closed right after. Anything else is a TypeError.
  */
 function withKey(key, name, use) {
-  const handle = handleOf(key);
-  if (handle !== null) return use(handle.ptr);
+  if (handleOf(key, Key) !== null) return use(pointerOf(key));
   if (typeof key !== 'string' && !(key instanceof Uint8Array) && !(key instanceof ArrayBuffer)) {
     throw invalidType(name, 'a Key, or a secret as a string, Buffer, Uint8Array or ArrayBuffer', key);
   }
   const temporary = new Key(key);
   try {
-    return use(handleOf(temporary).ptr);
+    return use(pointerOf(temporary));
   } finally {
     temporary.close();
   }

@@ -8,7 +8,7 @@ const path = require('node:path');
 /** The repository root: this file is bindings/node/lib/locate.js. */
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** The shared library's file name on this platform, as cargo names it. */
+/** The shared library's file name on this platform, as ffi/build-lib.sh names it. */
 function libraryFileName() {
   switch (process.platform) {
     case 'darwin':
@@ -21,8 +21,8 @@ function libraryFileName() {
 }
 
 /**
- * The cargo target directory `cargo build` at the repository root writes to: CARGO_TARGET_DIR
- * (relative to the root, as cargo reads it there) or `<root>/target`.
+ * The cargo target directory ffi/build-lib.sh, run at the repository root, places the library
+ * in: CARGO_TARGET_DIR (relative to the root, as cargo reads it there) or `<root>/target`.
  */
 function cargoTargetDir() {
   const dir = process.env.CARGO_TARGET_DIR;
@@ -63,7 +63,7 @@ function notFoundMessage() {
   return (
     'jwtmint: cannot find libjwtmint. Looked for:\n' +
     `${tried}\n` +
-    'Build it with `cargo build --release -p jwtmint-ffi` at the repository root ' +
+    'Build it with `ffi/build-lib.sh` in the repository ' +
     '(or `npm run build-lib` in bindings/node), or set JWTMINT_LIB to the library file.'
   );
 }

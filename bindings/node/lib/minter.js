@@ -3,25 +3,20 @@
 // tokens over any claims (jwtmint_mint_json).
 
 const { native } = require('./native');
-const { errorFor, check } = require('./errors');
 const { invalidType, uint64, options, utf8 } = require('./args');
-const { NativeHandle } = require('./handle');
+const { NativeOwner, pointerOf } = require('./handle');
 const { withKey } = require('./key');
-const { outLen, readOutLen, clockNow, nowFrom, withOutput } = require('./io');
+const { nowFrom, nowOption, withOutput } = require('./io');
 
 /** Zoom's defaults (JWTMINT_DEFAULT_SKEW, JWTMINT_DEFAULT_TTL). */
 const DEFAULT_SKEW = 30;
 const DEFAULT_TTL = 3600;
 
-const MINT_OPTIONS = ['now'];
 const MINTER_OPTIONS = ['skew', 'ttl'];
 const API_TOKEN_OPTIONS = ['now', 'skew', 'ttl'];
 
-let minterHandleOf;
-
-class ApiTokenMinter {
-  #handle;
-  #out;
+class ApiTokenMinter extends NativeOwner {
+  #cap;
 
   /**
    * A minter of Zoom API JWTs for one API key: header `{"alg":"HS256","typ":"JWT"}`, payload
@@ -36,42 +31,18 @@ class ApiTokenMinter {
     const o = options(opts, MINTER_OPTIONS);
     const skew = o.skew === undefined ? DEFAULT_SKEW : uint64(o.skew, 'skew');
     const ttl = o.ttl === undefined ? DEFAULT_TTL : uint64(o.ttl, 'ttl');
-    const ptr = withKey(key, 'key', (keyPtr) => {
-      const out = [null];
-      check(native.api_minter_new(keyPtr, apiKeyBytes, apiKeyBytes.length, skew, ttl, out));
-      return out[0];
-    });
-    this.#handle = new NativeHandle(this, ptr, native.api_minter_free, 'ApiTokenMinter');
+    withKey(key, 'key', (keyPtr) =>
+      super((out) => native.api_minter_new(keyPtr, apiKeyBytes, apiKeyBytes.length, skew, ttl, out), native.api_minter_free),
+    );
     // The longest token this minter makes, plus the NUL: minting never needs a retry.
-    this.#out = Buffer.alloc(Number(native.api_minter_max_token_len(ptr)) + 1);
+    this.#cap = Number(native.api_minter_max_token_len(pointerOf(this))) + 1;
   }
 
   /** A token for `now` (seconds since the epoch; default: the system clock). */
   mint(opts) {
-    const now = opts === undefined ? clockNow() : nowFrom(options(opts, MINT_OPTIONS));
-    const out = this.#out;
-    const rc = native.api_minter_mint(this.#handle.ptr, now, out, out.length, outLen);
-    if (rc !== 0) throw errorFor(rc);
-    return out.latin1Slice(0, readOutLen());
-  }
-
-  /** Frees the minter now; later calls throw ClosedError. */
-  close() {
-    this.#handle.close();
-  }
-
-  /** Whether close() has been called. */
-  get closed() {
-    return this.#handle.closed;
-  }
-
-  [Symbol.for('nodejs.util.inspect.custom')]() {
-    return `ApiTokenMinter { ${this.closed ? 'closed' : 'open'} }`;
-  }
-
-  static {
-    minterHandleOf = (value) =>
-      typeof value === 'object' && value !== null && #handle in value ? value.#handle : null;
+    const ptr = pointerOf(this);
+    const now = nowOption(opts);
+    return withOutput(this.#cap, 'latin1', (out, cap, len) => native.api_minter_mint(ptr, now, out, cap, len));
   }
 }
 
@@ -125,4 +96,4 @@ function mint(key, claims) {
   return mintJson(key, json);
 }
 
-module.exports = { ApiTokenMinter, minterHandleOf, mintApiToken, mint, mintJson, DEFAULT_SKEW, DEFAULT_TTL };
+module.exports = { ApiTokenMinter, mintApiToken, mint, mintJson, DEFAULT_SKEW, DEFAULT_TTL };

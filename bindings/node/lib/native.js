@@ -11,7 +11,7 @@ const koffi = require('koffi');
 const locate = require('./locate');
 
 /** The C ABI version this binding is written against (JWTMINT_ABI_VERSION). */
-const ABI_VERSION = 1;
+const ABI_VERSION = 2;
 
 function load() {
   const found = locate.findLibrary();
@@ -33,6 +33,15 @@ function load() {
 }
 
 const lib = load();
+
+// Checked before any other function is looked up: a library of another ABI may lack them.
+const loaded = lib.func('uint32_t jwtmint_abi_version(void)')();
+if (loaded !== ABI_VERSION) {
+  throw new Error(
+    `jwtmint: the loaded libjwtmint has C ABI version ${loaded}, this binding needs ${ABI_VERSION}: ` +
+      'rebuild the library from the same checkout (`ffi/build-lib.sh`).',
+  );
+}
 
 // Opaque handle types: a pointer of one cannot be passed where another is expected.
 koffi.opaque('jwtmint_key');
@@ -88,9 +97,10 @@ const native = {
   verifier_set_audience: f(
     'uint32_t jwtmint_verifier_set_audience(jwtmint_verifier *verifier, const uint8_t *audience, size_t audience_len)',
   ),
-  verifier_set_required_claims: f(
-    'uint32_t jwtmint_verifier_set_required_claims(jwtmint_verifier *verifier, const uint8_t *names, size_t names_len)',
+  verifier_require_claim: f(
+    'uint32_t jwtmint_verifier_require_claim(jwtmint_verifier *verifier, const uint8_t *name, size_t name_len)',
   ),
+  verifier_clear_required_claims: f('uint32_t jwtmint_verifier_clear_required_claims(jwtmint_verifier *verifier)'),
   verifier_check: f(
     'uint32_t jwtmint_verifier_check(const jwtmint_verifier *verifier, const uint8_t *token, size_t token_len, int64_t now)',
   ),
@@ -99,21 +109,6 @@ const native = {
       'int64_t now, uint8_t *out, size_t cap, void *out_len)',
   ),
 };
-
-/**
- * A function of the Zoom extras (Video SDK, webhooks, token cache). A library built before they
- * existed has the same ABI version (new functions do not raise it), so a missing symbol is not
- * fatal at load: calling it throws an error that says how to fix it.
- */
-function optional(name, proto) {
-  try {
-    return lib.func(proto);
-  } catch {
-    return () => {
-      throw new Error(`jwtmint: the loaded libjwtmint has no ${name}: rebuild it from this checkout.`);
-    };
-  }
-}
 
 koffi.opaque('jwtmint_api_token_cache');
 koffi.opaque('jwtmint_videosdk_verifier');
@@ -143,97 +138,54 @@ const VideoSdkOptions = koffi.struct('jwtmint_videosdk_options', {
   audio_webrtc_mode: 'int32_t',
 });
 
-const extras = {
-  api_token_cache_new: optional(
-    'jwtmint_api_token_cache_new',
+// The Zoom extras: API token cache, Video SDK tokens, webhooks.
+Object.assign(native, {
+  api_token_cache_new: f(
     'uint32_t jwtmint_api_token_cache_new(const jwtmint_api_minter *minter, uint64_t refresh_margin, ' +
       '_Out_ jwtmint_api_token_cache **out)',
   ),
-  api_token_cache_free: optional(
-    'jwtmint_api_token_cache_free',
-    'void jwtmint_api_token_cache_free(jwtmint_api_token_cache *cache)',
-  ),
-  api_token_cache_token: optional(
-    'jwtmint_api_token_cache_token',
+  api_token_cache_free: f('void jwtmint_api_token_cache_free(jwtmint_api_token_cache *cache)'),
+  api_token_cache_token: f(
     'uint32_t jwtmint_api_token_cache_token(const jwtmint_api_token_cache *cache, int64_t now, ' +
       'uint8_t *out, size_t cap, void *out_len)',
   ),
-  api_token_cache_clear: optional(
-    'jwtmint_api_token_cache_clear',
-    'uint32_t jwtmint_api_token_cache_clear(const jwtmint_api_token_cache *cache)',
-  ),
-  api_token_cache_mint_count: optional(
-    'jwtmint_api_token_cache_mint_count',
-    'uint64_t jwtmint_api_token_cache_mint_count(const jwtmint_api_token_cache *cache)',
-  ),
+  api_token_cache_clear: f('uint32_t jwtmint_api_token_cache_clear(const jwtmint_api_token_cache *cache)'),
+  api_token_cache_mint_count: f('uint64_t jwtmint_api_token_cache_mint_count(const jwtmint_api_token_cache *cache)'),
 
-  videosdk_options_init: optional(
-    'jwtmint_videosdk_options_init',
-    'uint32_t jwtmint_videosdk_options_init(_Out_ jwtmint_videosdk_options *options, size_t struct_size)',
-  ),
-  videosdk_mint: optional(
-    'jwtmint_videosdk_mint',
+  videosdk_options_init: f('uint32_t jwtmint_videosdk_options_init(_Out_ jwtmint_videosdk_options *options, size_t struct_size)'),
+  videosdk_mint: f(
     'uint32_t jwtmint_videosdk_mint(const jwtmint_key *key, const jwtmint_videosdk_options *options, ' +
       'int64_t now, uint8_t *out, size_t cap, void *out_len)',
   ),
-  videosdk_verifier_new: optional(
-    'jwtmint_videosdk_verifier_new',
+  videosdk_verifier_new: f(
     'uint32_t jwtmint_videosdk_verifier_new(const jwtmint_key *key, const uint8_t *app_key, size_t app_key_len, ' +
       '_Out_ jwtmint_videosdk_verifier **out)',
   ),
-  videosdk_verifier_free: optional(
-    'jwtmint_videosdk_verifier_free',
-    'void jwtmint_videosdk_verifier_free(jwtmint_videosdk_verifier *verifier)',
-  ),
-  videosdk_verifier_set_leeway: optional(
-    'jwtmint_videosdk_verifier_set_leeway',
-    'uint32_t jwtmint_videosdk_verifier_set_leeway(jwtmint_videosdk_verifier *verifier, uint64_t seconds)',
-  ),
-  videosdk_verifier_set_max_len: optional(
-    'jwtmint_videosdk_verifier_set_max_len',
-    'uint32_t jwtmint_videosdk_verifier_set_max_len(jwtmint_videosdk_verifier *verifier, size_t max_len)',
-  ),
-  videosdk_verifier_verify: optional(
-    'jwtmint_videosdk_verifier_verify',
+  videosdk_verifier_free: f('void jwtmint_videosdk_verifier_free(jwtmint_videosdk_verifier *verifier)'),
+  videosdk_verifier_set_leeway: f('uint32_t jwtmint_videosdk_verifier_set_leeway(jwtmint_videosdk_verifier *verifier, uint64_t seconds)'),
+  videosdk_verifier_set_max_len: f('uint32_t jwtmint_videosdk_verifier_set_max_len(jwtmint_videosdk_verifier *verifier, size_t max_len)'),
+  videosdk_verifier_verify: f(
     'uint32_t jwtmint_videosdk_verifier_verify(const jwtmint_videosdk_verifier *verifier, ' +
       'const uint8_t *token, size_t token_len, int64_t now, uint8_t *out, size_t cap, void *out_len)',
   ),
 
-  webhook_new: optional(
-    'jwtmint_webhook_new',
-    'uint32_t jwtmint_webhook_new(const uint8_t *secret, size_t secret_len, _Out_ jwtmint_webhook **out)',
-  ),
-  webhook_free: optional('jwtmint_webhook_free', 'void jwtmint_webhook_free(jwtmint_webhook *webhook)'),
-  webhook_set_tolerance: optional(
-    'jwtmint_webhook_set_tolerance',
-    'uint32_t jwtmint_webhook_set_tolerance(jwtmint_webhook *webhook, uint64_t seconds)',
-  ),
-  webhook_verify: optional(
-    'jwtmint_webhook_verify',
+  webhook_new: f('uint32_t jwtmint_webhook_new(const uint8_t *secret, size_t secret_len, _Out_ jwtmint_webhook **out)'),
+  webhook_free: f('void jwtmint_webhook_free(jwtmint_webhook *webhook)'),
+  webhook_set_tolerance: f('uint32_t jwtmint_webhook_set_tolerance(jwtmint_webhook *webhook, uint64_t seconds)'),
+  webhook_verify: f(
     'uint32_t jwtmint_webhook_verify(const jwtmint_webhook *webhook, const uint8_t *timestamp, size_t timestamp_len, ' +
       'const uint8_t *body, size_t body_len, const uint8_t *signature, size_t signature_len, int64_t now, ' +
       'void *out_timestamp)',
   ),
-  webhook_url_validation: optional(
-    'jwtmint_webhook_url_validation',
+  webhook_url_validation: f(
     'uint32_t jwtmint_webhook_url_validation(const jwtmint_webhook *webhook, const uint8_t *timestamp, ' +
       'size_t timestamp_len, const uint8_t *body, size_t body_len, const uint8_t *signature, size_t signature_len, ' +
       'int64_t now, uint8_t *out, size_t cap, void *out_len)',
   ),
-  webhook_sign: optional(
-    'jwtmint_webhook_sign',
+  webhook_sign: f(
     'uint32_t jwtmint_webhook_sign(const jwtmint_webhook *webhook, uint64_t timestamp, const uint8_t *body, ' +
       'size_t body_len, uint8_t *out, size_t cap, void *out_len)',
   ),
-};
-Object.assign(native, extras);
-
-const loaded = native.abi_version();
-if (loaded !== ABI_VERSION) {
-  throw new Error(
-    `jwtmint: the loaded libjwtmint has C ABI version ${loaded}, this binding needs ${ABI_VERSION}: ` +
-      'rebuild the library from the same checkout (`cargo build --release -p jwtmint-ffi`).',
-  );
-}
+});
 
 module.exports = { native, koffi, ABI_VERSION, VideoSdkOptions };

@@ -3,92 +3,74 @@
 // constructor, then only read, which is what the C ABI needs for a verifier to be shared.
 
 const { native } = require('./native');
-const { check, errorFor } = require('./errors');
-const { invalidType, invalidValue, options, uint64, utf8 } = require('./args');
-const { NativeHandle } = require('./handle');
+const { check, errorFor } = require('./results');
+const { invalidType, options, uint64, utf8 } = require('./args');
+const { NativeOwner, pointerOf } = require('./handle');
 const { withKey } = require('./key');
-const { clockNow, nowFrom, tokenBytes, withOutput } = require('./io');
+const { nowOption, tokenBytes, verifiedJson } = require('./io');
 
 const VERIFIER_OPTIONS = ['leeway', 'issuer', 'audience', 'required', 'maxLen'];
-const VERIFY_OPTIONS = ['now'];
 
 /**
- * The comma-separated list jwtmint_verifier_set_required_claims takes. A name that the list
- * cannot carry as given (empty, holding a comma, or with spaces or tabs at an end, which the C
- * ABI trims) is refused rather than changed.
+ * The required claims as the setter calls that set them: none required, then one
+ * jwtmint_verifier_require_claim per name. Each name goes to the library as it is (no
+ * splitting or trimming): the library refuses an empty one, and a repeated one counts once.
  */
-function requiredList(required) {
+function requiredCalls(required) {
   if (!Array.isArray(required)) throw invalidType('required', 'an array of strings', required);
+  const calls = [[native.verifier_clear_required_claims]];
   for (const name of required) {
-    if (typeof name !== 'string') throw invalidType('required[]', 'of type string', name);
-    if (name === '' || name.includes(',') || /^[ \t]|[ \t]$/.test(name)) {
-      throw invalidValue('required', 'holds a claim name that is empty, has a comma, or starts or ends with a space or tab');
-    }
+    const bytes = utf8(name, 'required[]');
+    calls.push([native.verifier_require_claim, bytes, bytes.length]);
   }
-  return utf8(required.join(','), 'required');
+  return calls;
+}
+
+/** An option's text as a setter call with its (bytes, length), or none when not given. */
+function textCall(setter, value, name) {
+  if (value === undefined) return [];
+  const bytes = utf8(value, name);
+  return [[setter, bytes, bytes.length]];
 }
 
 /**
  * The options as setter calls, every value converted and checked first: a wrong option is
  * refused before the library makes a verifier.
  */
-function settings(o) {
+function settings(opts) {
+  const o = options(opts, VERIFIER_OPTIONS);
   const calls = [];
   if (o.leeway !== undefined) calls.push([native.verifier_set_leeway, uint64(o.leeway, 'leeway')]);
   if (o.maxLen !== undefined) calls.push([native.verifier_set_max_len, uint64(o.maxLen, 'maxLen')]);
-  if (o.issuer !== undefined) {
-    const issuer = utf8(o.issuer, 'issuer');
-    calls.push([native.verifier_set_issuer, issuer, issuer.length]);
-  }
-  if (o.audience !== undefined) {
-    const audience = utf8(o.audience, 'audience');
-    calls.push([native.verifier_set_audience, audience, audience.length]);
-  }
-  if (o.required !== undefined) {
-    const names = requiredList(o.required);
-    calls.push([native.verifier_set_required_claims, names, names.length]);
-  }
-  return calls;
+  calls.push(...textCall(native.verifier_set_issuer, o.issuer, 'issuer'));
+  calls.push(...textCall(native.verifier_set_audience, o.audience, 'audience'));
+  if (o.required !== undefined) calls.push(...requiredCalls(o.required));
+  // Applied to the new verifier before it is shared.
+  return (ptr) => {
+    for (const [setter, ...args] of calls) check(setter(ptr, ...args));
+  };
 }
 
-/** Applies the settings to a new verifier (before it is shared). */
-function configure(ptr, calls) {
-  for (const [setter, ...args] of calls) check(setter(ptr, ...args));
-}
+const PRESET = Symbol('a verifier made by a preset');
 
-const ADOPT = Symbol('adopt a new jwtmint_verifier pointer');
-
-class Verifier {
-  #handle;
-
+class Verifier extends NativeOwner {
   /**
    * A verifier with the library's default rules (leeway 60 s, tokens up to 8192 bytes, `exp`
    * required, no audience expected), changed by the options: `leeway` (seconds), `issuer`
-   * (required and equal), `audience` (required and named), `required` (claim names that must
-   * be present; replaces the default `["exp"]`), `maxLen` (bytes).
+   * (required and equal), `audience` (required and named), `required` (an array of the claim
+   * names that must be present; replaces the default `["exp"]`, `[]` requires none), `maxLen`
+   * (bytes).
    *
    * `key` is a Key, or the secret itself (string or bytes).
    */
   constructor(key, opts) {
-    let ptr;
-    let calls;
-    if (key === ADOPT) {
-      ({ ptr, calls } = opts);
-    } else {
-      calls = settings(options(opts, VERIFIER_OPTIONS));
-      ptr = withKey(key, 'key', (keyPtr) => {
-        const out = [null];
-        check(native.verifier_new(keyPtr, out));
-        return out[0];
-      });
-    }
-    this.#handle = new NativeHandle(this, ptr, native.verifier_free, 'Verifier');
-    try {
-      configure(ptr, calls);
-    } catch (e) {
-      this.#handle.close();
-      throw e;
-    }
+    // A preset passes its own maker: (PRESET, { key, make, configure }).
+    const preset = key === PRESET ? opts : null;
+    const configure = preset ? preset.configure : settings(opts);
+    const make = preset ? preset.make : (keyPtr, out) => native.verifier_new(keyPtr, out);
+    withKey(preset ? preset.key : key, 'key', (keyPtr) =>
+      super((out) => make(keyPtr, out), native.verifier_free, configure),
+    );
   }
 
   /**
@@ -97,13 +79,11 @@ class Verifier {
    */
   static zoomApi(key, apiKey, opts) {
     const apiKeyBytes = utf8(apiKey, 'apiKey');
-    const calls = settings(options(opts, VERIFIER_OPTIONS));
-    const ptr = withKey(key, 'key', (keyPtr) => {
-      const out = [null];
-      check(native.verifier_new_zoom_api(keyPtr, apiKeyBytes, apiKeyBytes.length, out));
-      return out[0];
+    return new Verifier(PRESET, {
+      key,
+      make: (keyPtr, out) => native.verifier_new_zoom_api(keyPtr, apiKeyBytes, apiKeyBytes.length, out),
+      configure: settings(opts),
     });
-    return new Verifier(ADOPT, { ptr, calls });
   }
 
   /**
@@ -116,36 +96,15 @@ class Verifier {
 
   /** As verify(), returning the payload JSON exactly as it was signed (for big integers). */
   verifyJson(token, opts) {
-    const ptr = this.#handle.ptr;
-    const bytes = tokenBytes(token);
-    const now = opts === undefined ? clockNow() : nowFrom(options(opts, VERIFY_OPTIONS));
-    // The payload is never longer than the token.
-    return withOutput(bytes.length + 1, 'utf8', (out, cap, len) =>
-      native.verifier_verify(ptr, bytes, bytes.length, now, out, cap, len),
-    );
+    return verifiedJson(native.verifier_verify, pointerOf(this), token, opts);
   }
 
   /** As verify(), without returning the claims: throws unless the token is valid. */
   check(token, opts) {
-    const ptr = this.#handle.ptr;
+    const ptr = pointerOf(this);
     const bytes = tokenBytes(token);
-    const now = opts === undefined ? clockNow() : nowFrom(options(opts, VERIFY_OPTIONS));
-    const rc = native.verifier_check(ptr, bytes, bytes.length, now);
+    const rc = native.verifier_check(ptr, bytes, bytes.length, nowOption(opts));
     if (rc !== 0) throw errorFor(rc);
-  }
-
-  /** Frees the verifier now; later calls throw ClosedError. */
-  close() {
-    this.#handle.close();
-  }
-
-  /** Whether close() has been called. */
-  get closed() {
-    return this.#handle.closed;
-  }
-
-  [Symbol.for('nodejs.util.inspect.custom')]() {
-    return `Verifier { ${this.closed ? 'closed' : 'open'} }`;
   }
 }
 

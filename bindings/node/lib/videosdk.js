@@ -4,11 +4,11 @@
 // are the library's: values are carried across as given.
 
 const { native, koffi, VideoSdkOptions } = require('./native');
-const { check, tokenErrorFor } = require('./errors');
+const { check, tokenErrorFor } = require('./results');
 const { invalidType, options, outOfRange, uint64, utf8 } = require('./args');
-const { NativeHandle } = require('./handle');
+const { NativeOwner, pointerOf } = require('./handle');
 const { withKey } = require('./key');
-const { clockNow, nowFrom, tokenBytes, withOutput } = require('./io');
+const { nowFrom, verifiedJson, withOutput } = require('./io');
 
 /** JWTMINT_VIDEOSDK_UNSET: an optional flag left out of the token (and an unset role). */
 const UNSET = -1;
@@ -105,9 +105,7 @@ function mintVideoSdkToken(key, opts) {
   );
 }
 
-class VideoSdkVerifier {
-  #handle;
-
+class VideoSdkVerifier extends NativeOwner {
   /**
    * Verifies Video SDK tokens of the SDK key `appKey` under `key` (the Video SDK secret):
    * `app_key`, `tpc`, `role_type`, `version`, `iat`, `exp` required and every claim within
@@ -118,19 +116,16 @@ class VideoSdkVerifier {
     const o = options(opts, ['leeway', 'maxLen']);
     const leeway = o.leeway === undefined ? undefined : uint64(o.leeway, 'leeway');
     const maxLen = o.maxLen === undefined ? undefined : uint64(o.maxLen, 'maxLen');
-    const ptr = withKey(key, 'key', (keyPtr) => {
-      const out = [null];
-      check(native.videosdk_verifier_new(keyPtr, appKeyBytes, appKeyBytes.length, out));
-      return out[0];
-    });
-    this.#handle = new NativeHandle(this, ptr, native.videosdk_verifier_free, 'VideoSdkVerifier');
-    try {
-      if (leeway !== undefined) check(native.videosdk_verifier_set_leeway(ptr, leeway));
-      if (maxLen !== undefined) check(native.videosdk_verifier_set_max_len(ptr, maxLen));
-    } catch (e) {
-      this.#handle.close();
-      throw e;
-    }
+    withKey(key, 'key', (keyPtr) =>
+      super(
+        (out) => native.videosdk_verifier_new(keyPtr, appKeyBytes, appKeyBytes.length, out),
+        native.videosdk_verifier_free,
+        (ptr) => {
+          if (leeway !== undefined) check(native.videosdk_verifier_set_leeway(ptr, leeway));
+          if (maxLen !== undefined) check(native.videosdk_verifier_set_max_len(ptr, maxLen));
+        },
+      ),
+    );
   }
 
   /**
@@ -143,31 +138,7 @@ class VideoSdkVerifier {
 
   /** As verify(), returning the claims as the library serializes them (compact JSON). */
   verifyJson(token, opts) {
-    const ptr = this.#handle.ptr;
-    const bytes = tokenBytes(token);
-    const now = opts === undefined ? clockNow() : nowFrom(options(opts, ['now']));
-    // The claims are re-serialized by the library, so their length is not bounded by the
-    // token's: the token's length is a first guess, and a longer result takes the retry.
-    return withOutput(
-      bytes.length + 1,
-      'utf8',
-      (out, cap, len) => native.videosdk_verifier_verify(ptr, bytes, bytes.length, now, out, cap, len),
-      tokenErrorFor,
-    );
-  }
-
-  /** Frees the verifier now; later calls throw ClosedError. */
-  close() {
-    this.#handle.close();
-  }
-
-  /** Whether close() has been called. */
-  get closed() {
-    return this.#handle.closed;
-  }
-
-  [Symbol.for('nodejs.util.inspect.custom')]() {
-    return `VideoSdkVerifier { ${this.closed ? 'closed' : 'open'} }`;
+    return verifiedJson(native.videosdk_verifier_verify, pointerOf(this), token, opts, tokenErrorFor);
   }
 }
 

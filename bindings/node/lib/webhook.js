@@ -3,10 +3,10 @@
 // the endpoint.url_validation answer, and signing for test senders.
 
 const { native } = require('./native');
-const { check, errorFor } = require('./errors');
+const { check, errorFor } = require('./results');
 const { invalidType, options, outOfRange, secretBytes, uint64 } = require('./args');
-const { NativeHandle } = require('./handle');
-const { clockNow, nowFrom, withOutput } = require('./io');
+const { NativeOwner, pointerOf } = require('./handle');
+const { nowOption, withOutput } = require('./io');
 
 const timestampOut = Buffer.alloc(8);
 
@@ -28,9 +28,18 @@ function timestampBytes(value) {
   return bytesOf(value, 'timestamp');
 }
 
-class Webhook {
-  #handle;
+/**
+ * A request's arguments as the C functions take them, after the handle: the timestamp, body
+ * and signature, each as (bytes, length), then `now`.
+ */
+function requestArgs(timestamp, body, signature, opts) {
+  const ts = timestampBytes(timestamp);
+  const b = bytesOf(body, 'body');
+  const sig = bytesOf(signature, 'signature');
+  return [ts, ts.length, b, b.length, sig, sig.length, nowOption(opts)];
+}
 
+class Webhook extends NativeOwner {
   /**
    * Checks requests for the app's webhook secret token (as Zoom shows it: a string is its
    * UTF-8 bytes). Option `tolerance`: how far, in seconds, a request's timestamp may be from
@@ -40,20 +49,14 @@ class Webhook {
     const { bytes, owned } = secretBytes(secretToken, 'secretToken');
     const o = options(opts, ['tolerance']);
     const tolerance = o.tolerance === undefined ? undefined : uint64(o.tolerance, 'tolerance');
-    let ptr;
     try {
-      const out = [null];
-      check(native.webhook_new(bytes, bytes.length, out));
-      ptr = out[0];
+      super(
+        (out) => native.webhook_new(bytes, bytes.length, out),
+        native.webhook_free,
+        tolerance === undefined ? undefined : (ptr) => check(native.webhook_set_tolerance(ptr, tolerance)),
+      );
     } finally {
       if (owned) bytes.fill(0);
-    }
-    this.#handle = new NativeHandle(this, ptr, native.webhook_free, 'Webhook');
-    try {
-      if (tolerance !== undefined) check(native.webhook_set_tolerance(ptr, tolerance));
-    } catch (e) {
-      this.#handle.close();
-      throw e;
     }
   }
 
@@ -63,12 +66,8 @@ class Webhook {
    * the system clock). Returns the request's timestamp; throws WebhookError otherwise.
    */
   verify(timestamp, body, signature, opts) {
-    const ptr = this.#handle.ptr;
-    const ts = timestampBytes(timestamp);
-    const b = bytesOf(body, 'body');
-    const sig = bytesOf(signature, 'signature');
-    const now = opts === undefined ? clockNow() : nowFrom(options(opts, ['now']));
-    const rc = native.webhook_verify(ptr, ts, ts.length, b, b.length, sig, sig.length, now, timestampOut);
+    const ptr = pointerOf(this);
+    const rc = native.webhook_verify(ptr, ...requestArgs(timestamp, body, signature, opts), timestampOut);
     if (rc !== 0) throw errorFor(rc);
     const value = timestampOut.readBigUInt64LE(0);
     return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
@@ -80,14 +79,10 @@ class Webhook {
    * `{"plainToken":"…","encryptedToken":"…"}`, to send with status 200.
    */
   urlValidationJson(timestamp, body, signature, opts) {
-    const ptr = this.#handle.ptr;
-    const ts = timestampBytes(timestamp);
-    const b = bytesOf(body, 'body');
-    const sig = bytesOf(signature, 'signature');
-    const now = opts === undefined ? clockNow() : nowFrom(options(opts, ['now']));
-    return withOutput(b.length + 128, 'utf8', (out, cap, len) =>
-      native.webhook_url_validation(ptr, ts, ts.length, b, b.length, sig, sig.length, now, out, cap, len),
-    );
+    const ptr = pointerOf(this);
+    const args = requestArgs(timestamp, body, signature, opts);
+    // plainToken (from the body) and 64 hex digits; a longer answer takes the retry.
+    return withOutput(args[3] + 128, 'utf8', (out, cap, len) => native.webhook_url_validation(ptr, ...args, out, cap, len));
   }
 
   /** As urlValidationJson(), parsed: `{ plainToken, encryptedToken }`. */
@@ -100,20 +95,10 @@ class Webhook {
    * (seconds) and raw body: for test harnesses and webhook senders.
    */
   sign(timestamp, body) {
-    const ptr = this.#handle.ptr;
+    const ptr = pointerOf(this);
     const ts = uint64(timestamp, 'timestamp');
     const b = bytesOf(body, 'body');
     return withOutput(68, 'latin1', (out, cap, len) => native.webhook_sign(ptr, ts, b, b.length, out, cap, len));
-  }
-
-  /** Frees the handle and wipes its key material now; later calls throw ClosedError. */
-  close() {
-    this.#handle.close();
-  }
-
-  /** Whether close() has been called. */
-  get closed() {
-    return this.#handle.closed;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')]() {

@@ -1,5 +1,5 @@
 'use strict';
-// The `codes` table and the error classes against two independent sources: the C header's
+// The `codes` table (read from the library) and the error classes against the C header's
 // #defines and the loaded library's own names and messages.
 
 const test = require('node:test');
@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const jwtmint = require('..');
-const { errorFor } = require('../lib/errors');
+const { errorFor } = require('../lib/results');
 const { REPO_ROOT } = require('./helpers');
 
 const { codes, JwtMintError, TokenError, InvalidKeyError, WebhookError } = jwtmint;
@@ -22,14 +22,18 @@ test('every code in the table is the header\'s JWTMINT_<NAME> and the library\'s
   }
 });
 
-test('the table has every code the library knows', () => {
+test('the table has every result code of the header', () => {
   const { native } = require('../lib/native');
-  const known = new Set(Object.values(codes));
-  const missing = [];
-  for (let n = 0; n < 1000; n++) {
-    if (native.result_name(n) !== 'unknown' && !known.has(n)) missing.push(`${n} ${native.result_name(n)}`);
-  }
-  assert.deepEqual(missing, []);
+  const header = fs.readFileSync(path.join(REPO_ROOT, 'include', 'jwtmint.h'), 'utf8');
+  // The result codes are the #defines the library names; the others (ABI version, secret
+  // encodings, defaults) it does not.
+  const results = [...header.matchAll(/^#define JWTMINT_([A-Z0-9_]+) (\d+)$/gm)].filter(
+    (m) => native.result_name(Number(m[2])) === m[1].toLowerCase(),
+  );
+  assert.ok(results.length >= 45, `${results.length} result codes in the header`);
+  for (const [, name, number] of results) assert.equal(codes[name], Number(number), name);
+  assert.equal(Object.keys(codes).length, results.length);
+  assert.ok(Object.isFrozen(codes));
   assert.equal(native.result_name(999), 'unknown');
 });
 
@@ -60,9 +64,18 @@ test('errors carry the library\'s message, code and name; the class follows the 
 test('version and clock', () => {
   const pkg = require('../package.json');
   assert.equal(jwtmint.version(), pkg.version);
-  assert.equal(jwtmint.ABI_VERSION, 1);
+  const header = fs.readFileSync(path.join(REPO_ROOT, 'include', 'jwtmint.h'), 'utf8');
+  assert.equal(jwtmint.ABI_VERSION, Number(/^#define JWTMINT_ABI_VERSION (\d+)$/m.exec(header)[1]));
+  assert.equal(jwtmint.ABI_VERSION, 2);
   const before = Math.floor(Date.now() / 1000);
   const now = jwtmint.now();
   const after = Math.floor(Date.now() / 1000);
   assert.ok(Number.isSafeInteger(now) && now >= before && now <= after, `${before} <= ${now} <= ${after}`);
+});
+
+test("index.d.ts declares exactly the library's codes", () => {
+  const declarations = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8');
+  const block = /export const codes: Readonly<\{([^}]*)\}>/.exec(declarations)[1];
+  const declared = Object.fromEntries([...block.matchAll(/(\w+): (\d+);/g)].map((m) => [m[1], Number(m[2])]));
+  assert.deepEqual(declared, { ...codes });
 });

@@ -63,7 +63,9 @@ test('every handle made is freed exactly once by close()', () => {
   assert.equal(liveHandles(), before + 1);
   v.close();
   // A failed constructor leaves nothing behind.
-  assert.throws(() => new Verifier(SECRET, { issuer: 'x', audience: 'y', required: ['a,b'] }), TypeError);
+  assert.throws(() => new Verifier(SECRET, { issuer: 'x', audience: 'y', required: ['a', 5] }), TypeError);
+  // Refused by the library after the verifier was made: freed before the error goes on.
+  assert.throws(() => new Verifier(SECRET, { issuer: 'x', required: ['a', ''] }), (e) => e.code === 103);
   assert.throws(() => new ApiTokenMinter('api', SECRET, { ttl: 0 }), JwtMintError);
   assert.equal(liveHandles(), before);
 });

@@ -1,7 +1,7 @@
 'use strict';
 // Interoperability with jsrsasign 11.1.5, the library of Zoom's Node.js samples, both ways:
-// jwtmint's tokens verify with jsrsasign, jsrsasign's verify with jwtmint, and the seed page's
-// exact code shape gives the same bytes as mintApiToken.
+// jwtmint's tokens verify with jsrsasign, jsrsasign's verify with jwtmint, and the exact code
+// shape of Zoom's Node.js sample gives the same bytes as mintApiToken.
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -26,20 +26,20 @@ test('jsrsasign is the pinned version', () => {
   assert.equal(require('jsrsasign/package.json').version, '11.1.5');
 });
 
-test("the seed page's code shape gives byte-identical tokens to mintApiToken", () => {
+test("Zoom's sample code shape gives byte-identical tokens to mintApiToken", () => {
   for (const secret of SECRETS) {
     for (const now of [NOW, 1_662_147_076, 0]) {
-      // Zoom's sample (shared/seed/zoom-make-api-requests.txt), with Date fixed at `now`.
+      // Zoom's Node.js sample for API requests (jsrsasign), with Date fixed at `now`.
       const iat = Math.round((now * 1000) / 1000) - 30;
       const exp = iat + 60 * 60 * 2;
       const oHeader = { alg: 'HS256', typ: 'JWT' };
       const oPayload = { iss: API_KEY, iat: iat, exp: exp };
       const sHeader = JSON.stringify(oHeader);
       const sPayload = JSON.stringify(oPayload);
-      const seedToken = KJUR.jws.JWS.sign('HS256', sHeader, sPayload, secret);
+      const sampleToken = KJUR.jws.JWS.sign('HS256', sHeader, sPayload, secret);
 
-      assert.equal(mintApiToken(API_KEY, secret, { now, skew: 30, ttl: 7200 }), seedToken);
-      assert.equal(new ApiTokenMinter(API_KEY, secret, { ttl: 7200 }).mint({ now }), seedToken);
+      assert.equal(mintApiToken(API_KEY, secret, { now, skew: 30, ttl: 7200 }), sampleToken);
+      assert.equal(new ApiTokenMinter(API_KEY, secret, { ttl: 7200 }).mint({ now }), sampleToken);
     }
   }
 });
