@@ -46,9 +46,10 @@ class Webhook extends NativeOwner {
    * now (default 300).
    */
   constructor(secretToken, opts) {
-    const { bytes, owned } = secretBytes(secretToken, 'secretToken');
     const o = options(opts, ['tolerance']);
     const tolerance = o.tolerance === undefined ? undefined : uint64(o.tolerance, 'tolerance');
+    // Last, so that no error can leave our copy of the secret unwiped.
+    const { bytes, owned } = secretBytes(secretToken, 'secretToken');
     try {
       super(
         (out) => native.webhook_new(bytes, bytes.length, out),
