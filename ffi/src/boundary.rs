@@ -35,25 +35,6 @@ pub(crate) fn guard_value<T>(on_panic: T, body: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(body)).unwrap_or(on_panic)
 }
 
-/// The body of a setter: runs `change` on the handle behind `handle`, inside [`guard`].
-///
-/// `change` must build the new configuration and store it as its last step (as the handles'
-/// `update` methods do), so that a failure or panic leaves the handle as it was.
-///
-/// # Safety
-/// `handle` is NULL or a live handle of type `T` made by this library, which no other thread
-/// uses during the call.
-pub(crate) unsafe fn configure<T>(
-    handle: *mut T,
-    change: impl FnOnce(&mut T) -> Result<(), Fail>,
-) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: this function's contract is what `ptr::handle_mut` requires.
-        let handle = unsafe { crate::ptr::handle_mut(handle)? };
-        change(handle)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,7 +77,7 @@ mod tests {
                 // The body ends at the first closing brace in column 0.
                 let body = &rest[..rest.find("\n}\n").expect("end of function")];
                 assert!(
-                    ["guard(", "guard_value(", "configure("]
+                    ["guard(", "guard_value(", "handle::", "configure("]
                         .iter()
                         .any(|g| body.contains(g)),
                     "{name} does not run inside the panic boundary"
@@ -104,10 +85,15 @@ mod tests {
                 exports += 1;
             }
         }
-        // `configure` is the setters' boundary: it must guard.
-        let this = include_str!("boundary.rs");
-        let at = this.find("unsafe fn configure<T>(").expect("configure");
-        assert!(this[at..at + this[at..].find("\n}\n").unwrap()].contains("guard("));
+        // The handle helpers are boundaries too: each must guard.
+        let handle = include_str!("handle.rs");
+        for (at, _) in handle.match_indices("pub(crate) unsafe fn ") {
+            let body = &handle[at..at + handle[at..].find("\n}\n").unwrap()];
+            assert!(
+                body.contains("guard(") || body.contains("guard_value("),
+                "{body}"
+            );
+        }
         // Every function the header declares was seen here.
         let declared = crate::sources::HEADER
             .lines()

@@ -3,8 +3,9 @@
 
 use jwtmint_core::zoom::ApiTokenCache;
 
-use crate::boundary::{guard, guard_value};
+use crate::boundary::guard;
 use crate::codes::jwtmint_result;
+use crate::handle;
 use crate::mint::jwtmint_api_minter;
 use crate::ptr;
 
@@ -45,14 +46,14 @@ pub unsafe extern "C" fn jwtmint_api_token_cache_new(
     refresh_margin: u64,
     out: *mut *mut jwtmint_api_token_cache,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `HandleOut::new` and `ptr::handle` require.
-        let (out, minter) = unsafe { (ptr::HandleOut::new(out)?, ptr::handle(minter)?) };
-        let cache = ApiTokenCache::with_refresh_margin(minter.minter.clone(), refresh_margin)?;
-        out.set(jwtmint_api_token_cache { cache });
-        Ok(())
-    })
+    // SAFETY: this function's contract is what `handle::new` and `ptr::handle` require.
+    unsafe {
+        handle::new(out, || {
+            let minter = ptr::handle(minter)?.minter.clone();
+            let cache = ApiTokenCache::with_refresh_margin(minter, refresh_margin)?;
+            Ok(jwtmint_api_token_cache { cache })
+        })
+    }
 }
 
 /// Releases a token cache (and its copy of the minter's key). NULL is a no-op.
@@ -64,11 +65,8 @@ pub unsafe extern "C" fn jwtmint_api_token_cache_new(
 /// must not be used after this call.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_api_token_cache_free(cache: *mut jwtmint_api_token_cache) {
-    guard_value((), || {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::free` requires.
-        unsafe { ptr::free(cache) }
-    });
+    // SAFETY: this function's contract is `handle::free`'s.
+    unsafe { handle::free(cache) }
 }
 
 /// Writes the token to use at the time `now` (seconds since the Unix epoch; see
@@ -102,14 +100,12 @@ pub unsafe extern "C" fn jwtmint_api_token_cache_token(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle` and `Output::new` require.
-        let (cache, output) =
-            unsafe { (ptr::handle(cache)?, ptr::Output::new(out, cap, out_len)?) };
-        let token = cache.cache.token_at(now)?;
-        output.write(token.as_bytes())
-    })
+    // SAFETY: this function's contract is `handle::output`'s.
+    unsafe {
+        handle::output(cache, (out, cap, out_len), |c, output| {
+            output.write(c.cache.token_at(now)?.as_bytes())
+        })
+    }
 }
 
 /// Forgets the cached token, so that the next `jwtmint_api_token_cache_token` mints a new one
@@ -145,11 +141,8 @@ pub unsafe extern "C" fn jwtmint_api_token_cache_clear(
 pub unsafe extern "C" fn jwtmint_api_token_cache_mint_count(
     cache: *const jwtmint_api_token_cache,
 ) -> u64 {
-    guard_value(0, || {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle` requires.
-        unsafe { ptr::handle(cache) }.map_or(0, |c| c.cache.mint_count())
-    })
+    // SAFETY: this function's contract is `handle::read`'s.
+    unsafe { handle::read(cache, 0, |c| c.cache.mint_count()) }
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 
 use jwtmint_core::{Key, SecretEncoding};
 
-use crate::boundary::{guard, guard_value, Fail};
+use crate::boundary::Fail;
 use crate::codes::jwtmint_result;
+use crate::handle;
 use crate::ptr;
 
 /// An HS256 key: the keyed HMAC state derived from a secret (the secret itself is not kept).
@@ -75,15 +76,13 @@ pub unsafe extern "C" fn jwtmint_key_new(
     secret_len: usize,
     out: *mut *mut jwtmint_key,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `HandleOut::new` and `ptr::bytes` require.
-        let (out, secret) = unsafe { (ptr::HandleOut::new(out)?, ptr::bytes(secret, secret_len)?) };
-        out.set(jwtmint_key {
-            key: Key::new(secret)?,
-        });
-        Ok(())
-    })
+    // SAFETY: this function's contract is what `handle::new` and `ptr::bytes` require.
+    unsafe {
+        handle::new(out, || {
+            let key = Key::new(ptr::bytes(secret, secret_len)?)?;
+            Ok(jwtmint_key { key })
+        })
+    }
 }
 
 /// Makes a key from secret text in an encoding: `JWTMINT_SECRET_UTF8` (the text's bytes, as
@@ -117,14 +116,13 @@ pub unsafe extern "C" fn jwtmint_key_new_encoded(
     encoding: jwtmint_secret_encoding,
     out: *mut *mut jwtmint_key,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `HandleOut::new` and `ptr::text` require.
-        let (out, text) = unsafe { (ptr::HandleOut::new(out)?, ptr::text(text, text_len)?) };
-        let key = Key::from_encoded(text, self::encoding(encoding)?)?;
-        out.set(jwtmint_key { key });
-        Ok(())
-    })
+    // SAFETY: this function's contract is what `handle::new` and `ptr::text` require.
+    unsafe {
+        handle::new(out, || {
+            let key = Key::from_encoded(ptr::text(text, text_len)?, self::encoding(encoding)?)?;
+            Ok(jwtmint_key { key })
+        })
+    }
 }
 
 /// Releases a key and wipes its key material. NULL is a no-op.
@@ -137,11 +135,8 @@ pub unsafe extern "C" fn jwtmint_key_new_encoded(
 /// after this call.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_key_free(key: *mut jwtmint_key) {
-    guard_value((), || {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::free` requires.
-        unsafe { ptr::free(key) }
-    });
+    // SAFETY: this function's contract is `handle::free`'s.
+    unsafe { handle::free(key) }
 }
 
 #[cfg(test)]

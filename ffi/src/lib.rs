@@ -28,6 +28,7 @@ compile_error!(
 );
 
 pub(crate) mod boundary;
+pub(crate) mod handle;
 pub(crate) mod ptr;
 #[cfg(test)]
 mod sources;

@@ -3,8 +3,9 @@
 
 use jwtmint_core::zoom::ApiTokenMinter;
 
-use crate::boundary::{guard, guard_value};
+use crate::boundary::guard;
 use crate::codes::jwtmint_result;
+use crate::handle;
 use crate::key::jwtmint_key;
 use crate::ptr;
 
@@ -23,15 +24,20 @@ pub const JWTMINT_DEFAULT_SKEW: u64 = 30;
 /// Default token lifetime (`exp - iat`), in seconds: one hour, the longest Zoom suggests.
 pub const JWTMINT_DEFAULT_TTL: u64 = 3600;
 
-fn new_minter(
-    key: &jwtmint_key,
-    api_key: &str,
+/// The minter of `jwtmint_api_minter_new`'s arguments, for it and `jwtmint_mint_api_token`.
+///
+/// # Safety
+/// `key` is NULL or a live key; `api_key` is NULL or valid for reads of `api_key_len` bytes.
+unsafe fn new_minter(
+    key: *const jwtmint_key,
+    (api_key, api_key_len): (*const u8, usize),
     skew: u64,
     ttl: u64,
-) -> jwtmint_core::Result<ApiTokenMinter> {
-    ApiTokenMinter::new(api_key, key.key.clone())?
-        .with_skew(skew)
-        .with_ttl(ttl)
+) -> Result<ApiTokenMinter, crate::boundary::Fail> {
+    // SAFETY: this function's contract is what `ptr::handle` and `ptr::text` require.
+    let (key, api_key) = unsafe { (ptr::handle(key)?, ptr::text(api_key, api_key_len)?) };
+    let minter = ApiTokenMinter::new(api_key, key.key.clone())?;
+    Ok(minter.with_skew(skew).with_ttl(ttl)?)
 }
 
 /// Makes a minter of Zoom API JWTs: `{"alg":"HS256","typ":"JWT"}` and
@@ -66,20 +72,13 @@ pub unsafe extern "C" fn jwtmint_api_minter_new(
     ttl: u64,
     out: *mut *mut jwtmint_api_minter,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `HandleOut::new`, `ptr::handle` and `ptr::text` require.
-        let (out, key, api_key) = unsafe {
-            (
-                ptr::HandleOut::new(out)?,
-                ptr::handle(key)?,
-                ptr::text(api_key, api_key_len)?,
-            )
-        };
-        let minter = new_minter(key, api_key, skew, ttl)?;
-        out.set(jwtmint_api_minter { minter });
-        Ok(())
-    })
+    // SAFETY: this function's contract is what `handle::new` and `new_minter` require.
+    unsafe {
+        handle::new(out, || {
+            let minter = new_minter(key, (api_key, api_key_len), skew, ttl)?;
+            Ok(jwtmint_api_minter { minter })
+        })
+    }
 }
 
 /// Releases a minter. NULL is a no-op.
@@ -91,11 +90,8 @@ pub unsafe extern "C" fn jwtmint_api_minter_new(
 /// not be used after this call.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_api_minter_free(minter: *mut jwtmint_api_minter) {
-    guard_value((), || {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::free` requires.
-        unsafe { ptr::free(minter) }
-    });
+    // SAFETY: this function's contract is `handle::free`'s.
+    unsafe { handle::free(minter) }
 }
 
 /// The longest token this minter can produce, in bytes, without the NUL: a buffer of this
@@ -109,11 +105,8 @@ pub unsafe extern "C" fn jwtmint_api_minter_free(minter: *mut jwtmint_api_minter
 pub unsafe extern "C" fn jwtmint_api_minter_max_token_len(
     minter: *const jwtmint_api_minter,
 ) -> usize {
-    guard_value(0, || {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle` requires.
-        unsafe { ptr::handle(minter) }.map_or(0, |m| m.minter.max_token_len())
-    })
+    // SAFETY: this function's contract is `handle::read`'s.
+    unsafe { handle::read(minter, 0, |m| m.minter.max_token_len()) }
 }
 
 /// Mints a Zoom API JWT for the time `now` (seconds since the Unix epoch; see `jwtmint_now`)
@@ -147,13 +140,12 @@ pub unsafe extern "C" fn jwtmint_api_minter_mint(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle` and `Output::new` require.
-        let (minter, output) =
-            unsafe { (ptr::handle(minter)?, ptr::Output::new(out, cap, out_len)?) };
-        output.fill(|buf| minter.minter.mint_into(now, buf))
-    })
+    // SAFETY: this function's contract is `handle::output`'s.
+    unsafe {
+        handle::output(minter, (out, cap, out_len), |m, output| {
+            output.fill(|buf| m.minter.mint_into(now, buf))
+        })
+    }
 }
 
 /// Mints one Zoom API JWT without keeping a minter: as `jwtmint_api_minter_new` followed by
@@ -181,16 +173,11 @@ pub unsafe extern "C" fn jwtmint_mint_api_token(
     out_len: *mut usize,
 ) -> jwtmint_result {
     guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle`, `ptr::text` and `Output::new` require.
-        let (key, api_key, output) = unsafe {
-            (
-                ptr::handle(key)?,
-                ptr::text(api_key, api_key_len)?,
-                ptr::Output::new(out, cap, out_len)?,
-            )
+        // SAFETY: this function's contract is what `Output::new` and `new_minter` require.
+        let (output, minter) = unsafe {
+            let output = ptr::Output::new(out, cap, out_len)?;
+            (output, new_minter(key, (api_key, api_key_len), skew, ttl)?)
         };
-        let minter = new_minter(key, api_key, skew, ttl)?;
         output.fill(|buf| minter.mint_into(now, buf))
     })
 }
@@ -231,19 +218,13 @@ pub unsafe extern "C" fn jwtmint_mint_json(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle`, `ptr::bytes` and `Output::new` require.
-        let (key, claims, output) = unsafe {
-            (
-                ptr::handle(key)?,
-                ptr::bytes(claims_json, claims_len)?,
-                ptr::Output::new(out, cap, out_len)?,
-            )
-        };
-        let token = jwtmint_core::mint_json(&key.key, claims)?;
-        output.write(token.as_bytes())
-    })
+    // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.
+    unsafe {
+        handle::output(key, (out, cap, out_len), |key, output| {
+            let token = jwtmint_core::mint_json(&key.key, ptr::bytes(claims_json, claims_len)?)?;
+            output.write(token.as_bytes())
+        })
+    }
 }
 
 /// The current time from the system clock, in whole seconds since the Unix epoch, written to

@@ -7,6 +7,7 @@ pub(crate) const MODULES: &[(&str, &str)] = &[
     ("boundary", include_str!("boundary.rs")),
     ("cache", include_str!("cache.rs")),
     ("codes", include_str!("codes.rs")),
+    ("handle", include_str!("handle.rs")),
     ("key", include_str!("key.rs")),
     ("mint", include_str!("mint.rs")),
     ("ptr", include_str!("ptr.rs")),

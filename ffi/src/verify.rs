@@ -2,8 +2,9 @@
 
 use jwtmint_core::Verifier;
 
-use crate::boundary::{configure, guard, guard_value};
+use crate::boundary::guard;
 use crate::codes::jwtmint_result;
+use crate::handle::{self, configurable, configure};
 use crate::key::jwtmint_key;
 use crate::ptr;
 
@@ -20,13 +21,7 @@ pub struct jwtmint_verifier {
     verifier: Verifier,
 }
 
-impl jwtmint_verifier {
-    /// Replaces the verifier by `change(copy)`. The copy is changed, then swapped in as the last
-    /// step: a failure or panic leaves the verifier as it was.
-    fn update(&mut self, change: impl FnOnce(Verifier) -> Verifier) {
-        self.verifier = change(self.verifier.clone());
-    }
-}
+configurable!(jwtmint_verifier, verifier: Verifier);
 
 /// Makes a verifier with the default rules: leeway 60 s, length limit 8192 bytes, `exp`
 /// required, no issuer or audience expected (a token carrying `aud` is then rejected, as
@@ -50,15 +45,13 @@ pub unsafe extern "C" fn jwtmint_verifier_new(
     key: *const jwtmint_key,
     out: *mut *mut jwtmint_verifier,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `HandleOut::new` and `ptr::handle` require.
-        let (out, key) = unsafe { (ptr::HandleOut::new(out)?, ptr::handle(key)?) };
-        out.set(jwtmint_verifier {
-            verifier: Verifier::new(key.key.clone()),
-        });
-        Ok(())
-    })
+    // SAFETY: this function's contract is what `handle::new` and `ptr::handle` require.
+    unsafe {
+        handle::new(out, || {
+            let verifier = Verifier::new(ptr::handle(key)?.key.clone());
+            Ok(jwtmint_verifier { verifier })
+        })
+    }
 }
 
 /// Makes the verifier for Zoom API JWTs of one API key: `iss`, `iat` and `exp` required, and
@@ -84,21 +77,15 @@ pub unsafe extern "C" fn jwtmint_verifier_new_zoom_api(
     api_key_len: usize,
     out: *mut *mut jwtmint_verifier,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `HandleOut::new`, `ptr::handle` and `ptr::text` require.
-        let (out, key, api_key) = unsafe {
-            (
-                ptr::HandleOut::new(out)?,
-                ptr::handle(key)?,
-                ptr::text(api_key, api_key_len)?,
-            )
-        };
-        out.set(jwtmint_verifier {
-            verifier: Verifier::zoom_api(key.key.clone(), api_key),
-        });
-        Ok(())
-    })
+    // SAFETY: this function's contract is what `handle::new`, `ptr::handle` and `ptr::text`
+    // require.
+    unsafe {
+        handle::new(out, || {
+            let (key, api_key) = (ptr::handle(key)?, ptr::text(api_key, api_key_len)?);
+            let verifier = Verifier::zoom_api(key.key.clone(), api_key);
+            Ok(jwtmint_verifier { verifier })
+        })
+    }
 }
 
 /// Releases a verifier. NULL is a no-op.
@@ -110,11 +97,8 @@ pub unsafe extern "C" fn jwtmint_verifier_new_zoom_api(
 /// must not be used after this call.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_free(verifier: *mut jwtmint_verifier) {
-    guard_value((), || {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::free` requires.
-        unsafe { ptr::free(verifier) }
-    });
+    // SAFETY: this function's contract is `handle::free`'s.
+    unsafe { handle::free(verifier) }
 }
 
 /// Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`
@@ -133,12 +117,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_leeway(
     seconds: u64,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
-    unsafe {
-        configure(verifier, |v| {
-            v.update(|inner| inner.with_leeway(seconds));
-            Ok(())
-        })
-    }
+    unsafe { configure(verifier, |v| Ok(v.with_leeway(seconds))) }
 }
 
 /// Sets the longest token accepted, in bytes (default 8192). Longer tokens are rejected with
@@ -157,12 +136,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_max_len(
     max_len: usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
-    unsafe {
-        configure(verifier, |v| {
-            v.update(|inner| inner.with_max_len(max_len));
-            Ok(())
-        })
-    }
+    unsafe { configure(verifier, |v| Ok(v.with_max_len(max_len))) }
 }
 
 /// Requires `iss` to be present and equal to the given issuer (`issuer_len` bytes of UTF-8,
@@ -190,9 +164,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_issuer(
     // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s.
     unsafe {
         configure(verifier, |v| {
-            let issuer = ptr::text(issuer, issuer_len)?;
-            v.update(|inner| inner.with_issuer(issuer));
-            Ok(())
+            Ok(v.with_issuer(ptr::text(issuer, issuer_len)?))
         })
     }
 }
@@ -223,9 +195,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_audience(
     // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s.
     unsafe {
         configure(verifier, |v| {
-            let audience = ptr::text(audience, audience_len)?;
-            v.update(|inner| inner.with_audience(audience));
-            Ok(())
+            Ok(v.with_audience(ptr::text(audience, audience_len)?))
         })
     }
 }
@@ -253,13 +223,11 @@ pub unsafe extern "C" fn jwtmint_verifier_require_claim(
     name: *const u8,
     name_len: usize,
 ) -> jwtmint_result {
-    // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s.
+    // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s. The core
+    // refuses an empty name; the copy is swapped in only when it accepts.
     unsafe {
         configure(verifier, |v| {
-            let name = ptr::text(name, name_len)?;
-            // The core refuses an empty name; the copy is swapped in only when it accepts.
-            v.verifier = v.verifier.clone().require_claim(name)?;
-            Ok(())
+            Ok(v.require_claim(ptr::text(name, name_len)?)?)
         })
     }
 }
@@ -278,12 +246,7 @@ pub unsafe extern "C" fn jwtmint_verifier_clear_required_claims(
     verifier: *mut jwtmint_verifier,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
-    unsafe {
-        configure(verifier, |v| {
-            v.update(Verifier::without_required_claims);
-            Ok(())
-        })
-    }
+    unsafe { configure(verifier, |v| Ok(v.without_required_claims())) }
 }
 
 /// Verifies a token (`token_len` bytes, not NUL-terminated) at the time `now` (seconds since
@@ -325,8 +288,7 @@ pub unsafe extern "C" fn jwtmint_verifier_check(
     now: i64,
 ) -> jwtmint_result {
     guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle` and `ptr::bytes` require.
+        // SAFETY: this function's contract is what `ptr::handle` and `ptr::bytes` require.
         let (verifier, token) = unsafe { (ptr::handle(verifier)?, ptr::bytes(token, token_len)?) };
         verifier.verifier.verify_payload_at(token, now)?;
         Ok(())
@@ -365,19 +327,15 @@ pub unsafe extern "C" fn jwtmint_verifier_verify(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle`, `ptr::bytes` and `Output::new` require.
-        let (verifier, token, output) = unsafe {
-            (
-                ptr::handle(verifier)?,
-                ptr::bytes(token, token_len)?,
-                ptr::Output::new(out, cap, out_len)?,
+    // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.
+    unsafe {
+        handle::output(verifier, (out, cap, out_len), |v, output| {
+            output.write(
+                &v.verifier
+                    .verify_payload_at(ptr::bytes(token, token_len)?, now)?,
             )
-        };
-        let payload = verifier.verifier.verify_payload_at(token, now)?;
-        output.write(&payload)
-    })
+        })
+    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@ use std::mem::size_of;
 use jwtmint_core::zoom::{GeoRegion, Role, VideoSdkTokenBuilder, VideoSdkVerifier};
 use jwtmint_core::Error;
 
-use crate::boundary::{configure, guard, guard_value, Fail};
+use crate::boundary::{guard, Fail};
 use crate::codes::{jwtmint_result, JWTMINT_NULL_POINTER};
+use crate::handle::{self, configurable, configure};
 use crate::key::jwtmint_key;
 use crate::mint::JWTMINT_DEFAULT_SKEW;
 use crate::ptr;
@@ -305,19 +306,14 @@ pub unsafe extern "C" fn jwtmint_videosdk_mint(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle`, `read_options`, `Options::builder` and `Output::new` require.
-        let (key, builder, output) = unsafe {
-            (
-                ptr::handle(key)?,
-                read_options(options)?.builder()?,
-                ptr::Output::new(out, cap, out_len)?,
-            )
-        };
-        let token = builder.mint_at(&key.key, now)?;
-        output.write(token.as_bytes())
-    })
+    // SAFETY: this function's contract covers `handle::output`'s and `read_options`'s, which
+    // covers `builder`'s.
+    unsafe {
+        handle::output(key, (out, cap, out_len), |key, output| {
+            let token = read_options(options)?.builder()?.mint_at(&key.key, now)?;
+            output.write(token.as_bytes())
+        })
+    }
 }
 
 /// Verifies Video SDK session tokens of one SDK key (`app_key`) under one key (the Video SDK
@@ -333,12 +329,7 @@ pub struct jwtmint_videosdk_verifier {
     verifier: VideoSdkVerifier,
 }
 
-impl jwtmint_videosdk_verifier {
-    /// Replaces the verifier by `change(copy)`, swapped in as the last step.
-    fn update(&mut self, change: impl FnOnce(VideoSdkVerifier) -> VideoSdkVerifier) {
-        self.verifier = change(self.verifier.clone());
-    }
-}
+configurable!(jwtmint_videosdk_verifier, verifier: VideoSdkVerifier);
 
 /// Makes a verifier of Video SDK tokens for the SDK key `app_key` (`app_key_len` bytes of
 /// UTF-8, not NUL-terminated; copied): leeway 60 s, length limit 8192 bytes, and `app_key`,
@@ -368,21 +359,15 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_new(
     app_key_len: usize,
     out: *mut *mut jwtmint_videosdk_verifier,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `HandleOut::new`, `ptr::handle` and `ptr::text` require.
-        let (out, key, app_key) = unsafe {
-            (
-                ptr::HandleOut::new(out)?,
-                ptr::handle(key)?,
-                ptr::text(app_key, app_key_len)?,
-            )
-        };
-        out.set(jwtmint_videosdk_verifier {
-            verifier: VideoSdkVerifier::new(key.key.clone(), app_key),
-        });
-        Ok(())
-    })
+    // SAFETY: this function's contract is what `handle::new`, `ptr::handle` and `ptr::text`
+    // require.
+    unsafe {
+        handle::new(out, || {
+            let (key, app_key) = (ptr::handle(key)?, ptr::text(app_key, app_key_len)?);
+            let verifier = VideoSdkVerifier::new(key.key.clone(), app_key);
+            Ok(jwtmint_videosdk_verifier { verifier })
+        })
+    }
 }
 
 /// Releases a Video SDK verifier. NULL is a no-op.
@@ -394,11 +379,8 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_new(
 /// freed; it must not be used after this call.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_videosdk_verifier_free(verifier: *mut jwtmint_videosdk_verifier) {
-    guard_value((), || {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::free` requires.
-        unsafe { ptr::free(verifier) }
-    });
+    // SAFETY: this function's contract is `handle::free`'s.
+    unsafe { handle::free(verifier) }
 }
 
 /// Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`
@@ -417,12 +399,7 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_set_leeway(
     seconds: u64,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
-    unsafe {
-        configure(verifier, |v: &mut jwtmint_videosdk_verifier| {
-            v.update(|inner| inner.with_leeway(seconds));
-            Ok(())
-        })
-    }
+    unsafe { configure(verifier, |v| Ok(v.with_leeway(seconds))) }
 }
 
 /// Sets the longest token accepted, in bytes (default 8192). Longer tokens are rejected with
@@ -441,12 +418,7 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_set_max_len(
     max_len: usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
-    unsafe {
-        configure(verifier, |v: &mut jwtmint_videosdk_verifier| {
-            v.update(|inner| inner.with_max_len(max_len));
-            Ok(())
-        })
-    }
+    unsafe { configure(verifier, |v| Ok(v.with_max_len(max_len))) }
 }
 
 /// Verifies a Video SDK token (`token_len` bytes, not NUL-terminated) at the time `now`
@@ -495,22 +467,16 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_verify(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle`, `ptr::bytes` and `Output::new` require.
-        let (verifier, token, output) = unsafe {
-            (
-                ptr::handle(verifier)?,
-                ptr::bytes(token, token_len)?,
-                ptr::Output::new(out, cap, out_len)?,
-            )
-        };
-        let claims = verifier.verifier.verify_at(token, now)?;
-        let json = serde_json::to_vec(&claims).map_err(|e| Error::Serialize {
-            reason: e.to_string(),
-        })?;
-        output.write(&json)
-    })
+    // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.
+    unsafe {
+        handle::output(verifier, (out, cap, out_len), |v, output| {
+            let claims = v.verifier.verify_at(ptr::bytes(token, token_len)?, now)?;
+            let json = serde_json::to_vec(&claims).map_err(|e| Error::Serialize {
+                reason: e.to_string(),
+            })?;
+            output.write(&json)
+        })
+    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 
 use jwtmint_core::zoom::WebhookVerifier;
 
-use crate::boundary::{configure, guard, guard_value};
+use crate::boundary::guard;
 use crate::codes::jwtmint_result;
+use crate::handle::{self, configurable, configure};
 use crate::ptr;
 
 /// How far, in seconds, a request's timestamp may be from `now` (either way) unless
@@ -29,6 +30,37 @@ pub const JWTMINT_WEBHOOK_SIGNATURE_LEN: usize = 67;
 /// other thread uses the handle.
 pub struct jwtmint_webhook {
     verifier: WebhookVerifier,
+}
+
+configurable!(jwtmint_webhook, verifier: WebhookVerifier);
+
+/// A request's `x-zm-request-timestamp` value, raw body and `x-zm-signature` value, as
+/// `jwtmint_webhook_verify` and `jwtmint_webhook_url_validation` take them.
+struct Request<'a> {
+    timestamp: &'a [u8],
+    body: &'a [u8],
+    signature: &'a [u8],
+}
+
+impl Request<'_> {
+    /// Borrows the caller's three `(pointer, length)` pairs.
+    ///
+    /// # Safety
+    /// Each pair is as [`ptr::bytes`] requires.
+    unsafe fn new(
+        (timestamp, timestamp_len): (*const u8, usize),
+        (body, body_len): (*const u8, usize),
+        (signature, signature_len): (*const u8, usize),
+    ) -> Result<Self, crate::boundary::Fail> {
+        // SAFETY: this function's contract is `ptr::bytes`'s, for each pair.
+        unsafe {
+            Ok(Request {
+                timestamp: ptr::bytes(timestamp, timestamp_len)?,
+                body: ptr::bytes(body, body_len)?,
+                signature: ptr::bytes(signature, signature_len)?,
+            })
+        }
+    }
 }
 
 /// Makes a webhook verifier from the app's webhook secret token (`secret_len` bytes, as Zoom
@@ -56,15 +88,13 @@ pub unsafe extern "C" fn jwtmint_webhook_new(
     secret_len: usize,
     out: *mut *mut jwtmint_webhook,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `HandleOut::new` and `ptr::bytes` require.
-        let (out, secret) = unsafe { (ptr::HandleOut::new(out)?, ptr::bytes(secret, secret_len)?) };
-        out.set(jwtmint_webhook {
-            verifier: WebhookVerifier::new(secret)?,
-        });
-        Ok(())
-    })
+    // SAFETY: this function's contract is what `handle::new` and `ptr::bytes` require.
+    unsafe {
+        handle::new(out, || {
+            let verifier = WebhookVerifier::new(ptr::bytes(secret, secret_len)?)?;
+            Ok(jwtmint_webhook { verifier })
+        })
+    }
 }
 
 /// Releases a webhook verifier and wipes its key material. NULL is a no-op.
@@ -76,11 +106,8 @@ pub unsafe extern "C" fn jwtmint_webhook_new(
 /// not be used after this call.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_webhook_free(webhook: *mut jwtmint_webhook) {
-    guard_value((), || {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::free` requires.
-        unsafe { ptr::free(webhook) }
-    });
+    // SAFETY: this function's contract is `handle::free`'s.
+    unsafe { handle::free(webhook) }
 }
 
 /// Sets how far, in seconds, a request's timestamp may be from `now`, either way (default
@@ -100,13 +127,7 @@ pub unsafe extern "C" fn jwtmint_webhook_set_tolerance(
     seconds: u64,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
-    unsafe {
-        configure(webhook, |w: &mut jwtmint_webhook| {
-            // Built whole, then swapped in: a panic leaves the handle as it was.
-            w.verifier = w.verifier.clone().with_tolerance(seconds);
-            Ok(())
-        })
-    }
+    unsafe { configure(webhook, |w| Ok(w.with_tolerance(seconds))) }
 }
 
 /// Checks a webhook request at the time `now` (seconds since the Unix epoch; see
@@ -148,21 +169,24 @@ pub unsafe extern "C" fn jwtmint_webhook_verify(
     out_timestamp: *mut u64,
 ) -> jwtmint_result {
     guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle`, `ptr::bytes` and `OptionalOut::new` require.
-        let (webhook, timestamp, body, signature, out_timestamp) = unsafe {
+        // SAFETY: this function's contract is what `ptr::handle`, `Request::new` and
+        // `OptionalOut::new` require.
+        let (webhook, r, out_timestamp) = unsafe {
             (
                 ptr::handle(webhook)?,
-                ptr::bytes(timestamp, timestamp_len)?,
-                ptr::bytes(body, body_len)?,
-                ptr::bytes(signature, signature_len)?,
+                Request::new(
+                    (timestamp, timestamp_len),
+                    (body, body_len),
+                    (signature, signature_len),
+                )?,
                 ptr::OptionalOut::new(out_timestamp),
             )
         };
-        let seconds = webhook
-            .verifier
-            .verify_at(timestamp, body, signature, now)?;
-        out_timestamp.set(seconds);
+        out_timestamp.set(
+            webhook
+                .verifier
+                .verify_at(r.timestamp, r.body, r.signature, now)?,
+        );
         Ok(())
     })
 }
@@ -208,23 +232,20 @@ pub unsafe extern "C" fn jwtmint_webhook_url_validation(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle`, `ptr::bytes` and `Output::new` require.
-        let (webhook, timestamp, body, signature, output) = unsafe {
-            (
-                ptr::handle(webhook)?,
-                ptr::bytes(timestamp, timestamp_len)?,
-                ptr::bytes(body, body_len)?,
-                ptr::bytes(signature, signature_len)?,
-                ptr::Output::new(out, cap, out_len)?,
-            )
-        };
-        let answer = webhook
-            .verifier
-            .url_validation_at(timestamp, body, signature, now)?;
-        output.write(answer.to_json().as_bytes())
-    })
+    // SAFETY: this function's contract covers `handle::output`'s and `Request::new`'s.
+    unsafe {
+        handle::output(webhook, (out, cap, out_len), |w, output| {
+            let r = Request::new(
+                (timestamp, timestamp_len),
+                (body, body_len),
+                (signature, signature_len),
+            )?;
+            let answer = w
+                .verifier
+                .url_validation_at(r.timestamp, r.body, r.signature, now)?;
+            output.write(answer.to_json().as_bytes())
+        })
+    }
 }
 
 /// Writes the `x-zm-signature` value of a request with this `timestamp` (seconds since the
@@ -257,18 +278,16 @@ pub unsafe extern "C" fn jwtmint_webhook_sign(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    guard(|| {
-        // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle`, `ptr::bytes` and `Output::new` require.
-        let (webhook, body, output) = unsafe {
-            (
-                ptr::handle(webhook)?,
-                ptr::bytes(body, body_len)?,
-                ptr::Output::new(out, cap, out_len)?,
+    // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.
+    unsafe {
+        handle::output(webhook, (out, cap, out_len), |w, output| {
+            output.write(
+                w.verifier
+                    .sign(timestamp, ptr::bytes(body, body_len)?)
+                    .as_bytes(),
             )
-        };
-        output.write(webhook.verifier.sign(timestamp, body).as_bytes())
-    })
+        })
+    }
 }
 
 #[cfg(test)]
