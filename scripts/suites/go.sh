@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The Go binding (bindings/go): builds the static libjwtmint and the CLI, then runs go vet and
-# go test (plain and with the race detector: goroutines share keys, minters and verifiers),
-# the benchmarks once each as a smoke test, and the build against an installed libjwtmint
-# through pkg-config (ffi/install.sh + -tags jwtmint_pkgconfig), the way users outside the
-# repository build it.
+# The Go binding (bindings/go): builds the static libjwtmint (ffi/build-lib.sh) and the CLI,
+# then runs go vet and go test (plain and with the race detector: goroutines share keys,
+# minters and verifiers), the benchmarks once each as a smoke test, and the build against an
+# installed libjwtmint through pkg-config (ffi/install.sh + -tags jwtmint_pkgconfig), the way
+# users outside the repository build it.
 #
 # Installs (Debian): golang-go, pkg-config, when missing. Needs cargo and a C compiler. The Go
 # binding needs no Go module from the network (GOPROXY=off); Go's caches live under the Cargo
@@ -20,7 +20,9 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
 
 echo "building libjwtmint (static) and the jwtmint CLI"
-cargo build --release --locked -p jwtmint-ffi
+# ffi/build-lib.sh is the one way to libjwtmint.a: cargo names the crate's archive after its
+# Rust name (libjwtmint_ffi.a), and the script places it as <target>/release/libjwtmint.a.
+bash ffi/build-lib.sh > /dev/null
 cargo build --release --locked --bin jwtmint
 
 export GOPATH="$target_dir/go/path" GOCACHE="$target_dir/go/cache" GOENV=off

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Mint and verify, the Go binding beside golang-jwt v4 (Debian's golang-github-golang-jwt-jwt-dev;
-# v5 would need the Go module proxy), in one run: prints each benchmark's median ns/op over
-# COUNT rounds (default 7) of the whole set.
+# Mint and verify, the Go binding's benchmarks (bindings/go/bench_test.go) beside golang-jwt v4's
+# on the same work (bench_test.go here; Debian's golang-github-golang-jwt-jwt-dev, as v5 would
+# need the Go module proxy), in one run: prints each benchmark's median ns/op over COUNT rounds
+# (default 7) of both sets.
 #
-#   bash bindings/go/bench/run.sh          (after cargo build --release -p jwtmint-ffi)
+#   bash bindings/go/bench/run.sh          (builds the library with ffi/build-lib.sh)
 #
 # Respects CARGO_TARGET_DIR. Installs golang-go and golang-github-golang-jwt-jwt-dev when
 # missing.
@@ -22,7 +23,8 @@ fi
 
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
-[ -f "$target_dir/release/libjwtmint.a" ] || cargo build --release --locked -p jwtmint-ffi
+# Always: a fresh build is a no-op, and a library older than the header would not link.
+bash "$root/ffi/build-lib.sh" > /dev/null
 
 export GOPATH="$target_dir/go/path" GOCACHE="$target_dir/go/cache" GOENV=off
 export GOPROXY=off GOFLAGS=-mod=mod GOTOOLCHAIN=local CGO_ENABLED=1
@@ -32,11 +34,14 @@ cd "$here"
 go test -count=1 -run 'SameTokens' .
 go version
 grep -m1 'model name' /proc/cpuinfo || true
-# The whole set COUNT times over, so that a change in the machine's load falls on every
-# benchmark alike rather than on whichever ran then.
+# Both sets COUNT times over, so that a change in the machine's load falls on every benchmark
+# alike rather than on whichever ran then.
 go test -c -o "$target_dir/go/bench.test" .
+(cd .. && go test -c -o "$target_dir/go/binding.test" .)
 for _ in $(seq "${COUNT:-7}"); do
-    "$target_dir/go/bench.test" -test.run '^$' -test.bench . -test.benchmem
+    for set in binding bench; do
+        "$target_dir/go/$set.test" -test.run '^$' -test.bench . -test.benchmem
+    done
 done | tee "$target_dir/go/bench.txt" |
     awk '/^Benchmark/ {
             name = $1; sub(/-[0-9]+$/, "", name)
