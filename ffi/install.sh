@@ -2,7 +2,7 @@
 # Builds libjwtmint in release mode and installs it under PREFIX:
 #
 #   PREFIX/lib/libjwtmint.so, PREFIX/lib/libjwtmint.a
-#   PREFIX/include/jwtmint.h, PREFIX/include/jwtmint.hpp
+#   PREFIX/include/jwtmint.h, PREFIX/include/jwtmint*.hpp (the C++ wrapper)
 #   PREFIX/lib/pkgconfig/jwtmint.pc, jwtmint-static.pc
 #   PREFIX/lib/cmake/jwtmint/jwtmintConfig.cmake, jwtmintConfigVersion.cmake
 #
@@ -36,7 +36,7 @@ minor="${version#*.}"; minor="${minor%%.*}"
 install -d "$prefix/lib/pkgconfig" "$prefix/lib/cmake/jwtmint" "$prefix/include"
 install -m 0755 "$shared_lib" "$prefix/lib/libjwtmint.so"
 install -m 0644 "$static_lib" "$prefix/lib/libjwtmint.a"
-install -m 0644 "$root/include/jwtmint.h" "$root/include/jwtmint.hpp" "$prefix/include/"
+install -m 0644 "$root/include/jwtmint.h" "$root"/include/jwtmint*.hpp "$prefix/include/"
 
 fill() { # template output
     sed -e "s|@PREFIX@|$prefix|g" -e "s|@VERSION@|$version|g" \
