@@ -351,6 +351,8 @@ mod tests {
             r#"{"iss":"k","iat":1,"exp":2}"#,
             r#"{"iss":"k","iat":-5,"exp":0,"x":true,"y":null,"z":false,"aud":"a","sub":"s"}"#,
             r#"{"jti":"é ü ✓","exp":999999999999999999}"#,
+            // The whole i64 range: one integer grammar with the prefix fast path.
+            r#"{"exp":1000000000000000000,"iat":-9223372036854775808,"nbf":9223372036854775807}"#,
         ] {
             assert!(scan_flat(json.as_bytes(), &required).is_some(), "{json}");
             assert_flat_agrees(json.as_bytes(), &required);
@@ -363,7 +365,8 @@ mod tests {
             r#"{"exp":1e3}"#,
             r#"{"exp":-0}"#,
             r#"{"exp":01}"#,
-            r#"{"exp":1000000000000000000}"#,
+            r#"{"exp":9223372036854775808}"#,
+            r#"{"exp":-9223372036854775809}"#,
             r#"{"exp":"1"}"#,
             r#"{"iss":1}"#,
             r#"{"aud":["a"]}"#,

@@ -3,9 +3,13 @@
 //! `serde_json` keeps the last of two duplicate member names; JOSE requires unique names
 //! (RFC 7515 §4, RFC 7519 §4), so every object is scanned here first, at every depth, without
 //! building a value tree. Registered members are read as [`Scalar`]s so that their type is
-//! judged by the caller (a malformed `exp` is an error, never "absent"). Nesting is bounded by
-//! `serde_json`'s recursion limit (128), so deep input fails cleanly instead of overflowing
-//! the stack.
+//! judged by the caller (a malformed `exp` is an error, never "absent"). Nesting is bounded at
+//! [`MAX_DEPTH`] (16) levels, below `serde_json`'s own recursion limit, so deep input fails
+//! cleanly instead of overflowing the stack.
+//!
+//! [`flat_object`] is the fast entry into the same grammar for compact objects of plain
+//! members, and [`int`] the one reader of JSON integers both it and the token-prefix fast
+//! path ([`crate::prefix`]) use.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -330,7 +334,7 @@ impl<'de> Visitor<'de> for ScalarSeed<'_> {
 pub(crate) enum FlatValue<'de> {
     /// A string without escapes.
     Str(&'de str),
-    /// An integer of at most 18 digits (always within `i64`), not `-0`.
+    /// An integer within `i64`, not `-0` (see [`int`]).
     Int(i64),
     /// `true`, `false` or `null`.
     Literal,
@@ -394,27 +398,35 @@ fn flat_value(s: &[u8]) -> Option<(FlatValue<'_>, &[u8])> {
         b'f' => (FlatValue::Literal, s.strip_prefix(b"false")?),
         b'n' => (FlatValue::Literal, s.strip_prefix(b"null")?),
         _ => {
-            let negative = s[0] == b'-';
-            let body = &s[usize::from(negative)..];
-            let n = body.iter().take_while(|b| b.is_ascii_digit()).count();
-            let digits = &body[..n];
-            // JSON's grammar (no leading zeros), and `-0` left to serde_json, which reads it
-            // as a float.
-            match digits {
-                [] | [b'0', _, ..] => return None,
-                [b'0'] if negative => return None,
-                _ if n > 18 => return None,
-                _ => {}
-            }
-            let magnitude = digits
-                .iter()
-                .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
-            let v = if negative { -magnitude } else { magnitude };
-            (FlatValue::Int(v), &body[n..])
+            let (v, rest) = int(s)?;
+            (FlatValue::Int(v), rest)
         }
     };
     // Anything but a member separator or the end (a fraction, an exponent) is not flat.
     matches!(rest.first(), Some(b',' | b'}')).then_some((value, rest))
+}
+
+/// A JSON integer at the start of `s` that fits an `i64`, and what follows it: JSON's grammar
+/// (an optional `-`, no leading zeros), the full `i64` range. `None` for anything else, and
+/// for `-0`, which `serde_json` reads as a float. A fraction or exponent after the digits is
+/// left in the rest, for the caller to refuse.
+pub(crate) fn int(s: &[u8]) -> Option<(i64, &[u8])> {
+    let negative = s.first() == Some(&b'-');
+    let body = &s[usize::from(negative)..];
+    let n = body.iter().take_while(|b| b.is_ascii_digit()).count();
+    let digits = &body[..n];
+    match digits {
+        [] | [b'0', _, ..] => return None,
+        [b'0'] if negative => return None,
+        _ => {}
+    }
+    let mut v: i64 = 0;
+    for &d in digits {
+        // Accumulated on the negative side, so that i64::MIN fits.
+        v = v.checked_mul(10)?.checked_sub(i64::from(d - b'0'))?;
+    }
+    let v = if negative { v } else { v.checked_neg()? };
+    Some((v, &body[n..]))
 }
 
 #[cfg(test)]

@@ -11,8 +11,8 @@ use crate::claims::{self, Claims, Registered};
 use crate::error::{truncate_for_message, Error, Result, Segment};
 use crate::header;
 use crate::key::Key;
+use crate::prefix::IssuerPrefix;
 use crate::time::now;
-use crate::zoom::IssPrefix;
 
 /// Default allowance for clock differences, in seconds.
 pub const DEFAULT_LEEWAY: u64 = 60;
@@ -62,7 +62,7 @@ pub struct Verifier {
     audience: Option<String>,
     /// For tokens of the expected issuer in Zoom's member order, the MAC state after their
     /// constant first bytes; computed once in `with_issuer`.
-    prefix: Option<Arc<IssPrefix>>,
+    prefix: Option<Arc<IssuerPrefix>>,
 }
 
 impl fmt::Debug for Verifier {
@@ -185,7 +185,7 @@ impl Verifier {
     #[must_use]
     pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
         let issuer = issuer.into();
-        self.prefix = IssPrefix::new(&self.key, &issuer).ok().map(Arc::new);
+        self.prefix = IssuerPrefix::new(&self.key, &issuer).ok().map(Arc::new);
         self.issuer = Some(issuer);
         self
     }
@@ -331,22 +331,22 @@ impl Verifier {
         let signing_input = &token[..head.len() + 1 + body.len()];
         // A token of the expected issuer in Zoom's member order starts with the prefix whose
         // MAC state is cached. Both branches compare in constant time.
-        let zoom = match &self.prefix {
-            Some(p) if signing_input.starts_with(&p.text) => Some(p),
-            _ => None,
-        };
+        let zoom = self
+            .prefix
+            .as_deref()
+            .and_then(|p| Some((p, p.strip(signing_input)?)));
         let valid = match zoom {
-            Some(p) => p.state.verify(&signing_input[p.text.len()..], &tag),
+            Some((p, after)) => p.verify(after, &tag),
             None => self.key.verify_tag(signing_input, &tag),
         };
         if !valid {
             return Err(Error::InvalidSignature);
         }
         // Only now is the payload interpreted.
-        if let (Some(p), Some(iss)) = (zoom, &self.issuer) {
+        if let (Some((p, after)), Some(iss)) = (zoom, &self.issuer) {
             // The exact Zoom shape is read from the end of the segment, with nothing
             // allocated; anything else goes to the general scanner below.
-            if let Some((iat, exp)) = p.parse_after_prefix(&signing_input[p.text.len()..]) {
+            if let Some((iat, exp)) = p.times_after_prefix(after) {
                 let registered = Registered {
                     iss: Some(Cow::Borrowed(iss.as_str())),
                     aud: None,

@@ -13,16 +13,13 @@
 mod api;
 mod cache;
 mod geo;
-mod jsrsasign;
 mod videosdk;
 mod videosdk_verify;
 mod webhook;
 
-pub(crate) use api::IssPrefix;
 pub use api::{ApiTokenMinter, DEFAULT_SKEW, DEFAULT_TTL, SUGGESTED_MAX_TTL};
 pub use cache::{ApiTokenCache, DEFAULT_REFRESH_MARGIN};
 pub use geo::GeoRegion;
-pub(crate) use jsrsasign::secret_bytes as jsrsasign_secret_bytes;
 pub use videosdk::{
     Role, VideoSdkClaims, VideoSdkTokenBuilder, SESSION_KEY_MAX_LEN, TPC_MAX_LEN,
     USER_IDENTITY_MAX_LEN, VIDEO_SDK_DEFAULT_TTL, VIDEO_SDK_MAX_TTL, VIDEO_SDK_MIN_TTL,

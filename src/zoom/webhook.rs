@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::error::{truncate_for_message, Error, Result, Segment};
 use crate::json::{self, AnyValue};
-use crate::key::{decode_secret, Key, SecretEncoding};
+use crate::key::Key;
+use crate::secret::{decode_secret, SecretEncoding};
 use crate::time::now;
 
 /// The request header carrying the signature (`v0=` and 64 lower-case hex digits).
