@@ -15,6 +15,7 @@ use crate::json::{
 pub type Claims = serde_json::Map<String, serde_json::Value>;
 
 /// What the verifier needs from a claims set, read in one pass over its bytes.
+#[derive(Default)]
 pub(crate) struct Registered<'de> {
     pub iss: Option<Cow<'de, str>>,
     pub aud: Option<Vec<Cow<'de, str>>>,
@@ -46,14 +47,7 @@ fn scan_flat<'de>(json: &'de [u8], required: &[String]) -> Option<Registered<'de
     const MAX_NAMES: usize = 16;
     let mut names = [""; MAX_NAMES];
     let mut count = 0;
-    let mut out = Registered {
-        iss: None,
-        aud: None,
-        exp: None,
-        nbf: None,
-        iat: None,
-        missing: None,
-    };
+    let mut out = Registered::default();
     json::flat_object(json, |name, value| {
         if count == MAX_NAMES || names[..count].contains(&name) {
             return None;
@@ -94,14 +88,7 @@ impl<'de> Visitor<'de> for ClaimsVisitor<'_, '_> {
         let ctx = self.ctx;
         ctx.enter()?;
         let mut names = NameSet::new();
-        let mut out = Registered {
-            iss: None,
-            aud: None,
-            exp: None,
-            nbf: None,
-            iat: None,
-            missing: None,
-        };
+        let mut out = Registered::default();
         while let Some(name) = map.next_key_seed(NameSeed)? {
             add_name(ctx, &mut names, &name)?;
             match &*name {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::key::Key;
 use crate::prefix::IssuerPrefix;
-use crate::time::{add_secs, now, sub_secs};
+use crate::time::{issue_times, now};
 
 /// Seconds `iat` is backdated by default, as in Zoom's sample, to absorb clock skew.
 pub const DEFAULT_SKEW: u64 = 30;
@@ -135,15 +135,7 @@ impl ApiTokenMinter {
     /// would be born expired); [`Error::TimeOverflow`] when `now - skew` or `iat + ttl`
     /// overflows.
     pub fn times(&self, now: i64) -> Result<(i64, i64)> {
-        if self.skew >= self.ttl {
-            return Err(Error::InvalidArgument {
-                name: "skew",
-                reason: "must be shorter than the ttl",
-            });
-        }
-        let iat = sub_secs(now, self.skew)?;
-        let exp = add_secs(iat, self.ttl)?;
-        Ok((iat, exp))
+        issue_times(now, self.skew, self.ttl)
     }
 
     /// The longest token this minter can produce, for sizing a buffer once.

@@ -6,7 +6,7 @@ use crate::error::{truncate_for_message, Error, Result};
 use crate::key::Key;
 use crate::time::now;
 use crate::verify::Verifier;
-use crate::zoom::videosdk::Wire;
+use crate::zoom::videosdk_claims::Wire;
 use crate::zoom::VideoSdkClaims;
 
 /// The claims every Video SDK token carries.
