@@ -29,6 +29,19 @@
 #![doc = ""]
 #![cfg_attr(doctest, doc = include_str!("../README.md"))]
 
+/// `Display` as the type's `as_str`: the one spelling the CLI, the C ABI and the bindings use.
+macro_rules! display_as_str {
+    ($($t:ty),+) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )+};
+}
+
+display_as_str!(SecretEncoding, zoom::Role, zoom::GeoRegion);
+
 mod base64url;
 mod claims;
 pub mod dangerous;

@@ -39,6 +39,13 @@ pub(crate) struct IssuerPrefix {
     json: Box<[u8]>,
 }
 
+impl std::fmt::Debug for IssuerPrefix {
+    /// The MAC state forges tokens as the key does: never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IssuerPrefix").finish_non_exhaustive()
+    }
+}
+
 impl IssuerPrefix {
     pub fn new(key: &Key, iss: &str) -> Result<Self> {
         let iss_json = serde_json::to_string(iss).map_err(|e| Error::Serialize {

@@ -18,7 +18,6 @@
 //!
 //! Messages never contain key material or a computed MAC.
 
-mod display;
 mod table;
 
 use std::fmt;

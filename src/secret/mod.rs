@@ -5,7 +5,6 @@
 
 mod jsrsasign;
 
-use std::fmt;
 use std::str::FromStr;
 
 use zeroize::Zeroizing;
@@ -72,12 +71,6 @@ impl SecretEncoding {
             SecretEncoding::Base64Url => "base64url",
             SecretEncoding::JsrsasignCompat => "jsrsasign",
         }
-    }
-}
-
-impl fmt::Display for SecretEncoding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -1,7 +1,5 @@
 //! The Zoom API JWT: `{"iss": API key, "iat": now - skew, "exp": iat + ttl}` under HS256.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -45,24 +43,13 @@ pub const SUGGESTED_MAX_TTL: u64 = 3600;
 /// assert_eq!(&buf[..n], token.as_bytes());
 /// # Ok::<(), jwtmint::Error>(())
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct ApiTokenMinter {
     key: Key,
     api_key: String,
     skew: u64,
     ttl: u64,
     prefix: IssuerPrefix,
-}
-
-impl fmt::Debug for ApiTokenMinter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ApiTokenMinter")
-            .field("api_key", &self.api_key)
-            .field("skew", &self.skew)
-            .field("ttl", &self.ttl)
-            .field("key", &self.key)
-            .finish_non_exhaustive()
-    }
 }
 
 impl ApiTokenMinter {
@@ -237,37 +224,6 @@ mod tests {
         let part = token.split('.').nth(1).unwrap();
         String::from_utf8(crate::base64url::decode(part.as_bytes(), Segment::Payload).unwrap())
             .unwrap()
-    }
-
-    #[test]
-    fn fast_path_matches_the_generic_path_for_every_prefix_alignment() {
-        // API keys of every length mod 3 put the prefix boundary in every position; times of
-        // every digit count change the tail length.
-        for api_key in [
-            "k",
-            "ke",
-            "key",
-            "keyk",
-            "abcdefghijklmnopqrstuv",
-            "quote\"\\\u{1}é",
-        ] {
-            let m = minter(api_key);
-            for now in [0, 30, 31, 1_700_000_000, -1, i64::MIN + 30, i64::MAX - 3570] {
-                let fast = m.mint_at(now).unwrap();
-                let (iat, exp) = m.times(now).unwrap();
-                let expected_payload = format!(
-                    "{{\"iss\":{},\"iat\":{iat},\"exp\":{exp}}}",
-                    serde_json::to_string(api_key).unwrap()
-                );
-                assert_eq!(payload_of(&fast), expected_payload);
-                let key = Key::from_text(SECRET).unwrap();
-                assert_eq!(
-                    fast,
-                    crate::mint::sign_payload(&key, expected_payload.as_bytes())
-                );
-                assert!(fast.len() <= m.max_token_len());
-            }
-        }
     }
 
     #[test]

@@ -121,36 +121,23 @@ fn read_plain_token(body: &[u8]) -> Result<String> {
             reason: "not a JSON object".into(),
         });
     };
-    match object.get("event") {
-        Some(serde_json::Value::String(event)) if event == URL_VALIDATION_EVENT => {}
-        Some(serde_json::Value::String(event)) => {
-            return Err(Error::UnexpectedWebhookEvent {
-                event: truncate_for_message(event),
-            })
-        }
-        Some(_) => {
-            return Err(Error::WebhookBodyMalformed {
-                reason: "\"event\" is not a string".into(),
-            })
-        }
-        None => {
-            return Err(Error::WebhookBodyMalformed {
-                reason: "no \"event\" member".into(),
-            })
-        }
+    let malformed = |reason: &str| Error::WebhookBodyMalformed {
+        reason: reason.into(),
+    };
+    let event = match object.get("event") {
+        Some(serde_json::Value::String(event)) => event,
+        Some(_) => return Err(malformed("\"event\" is not a string")),
+        None => return Err(malformed("no \"event\" member")),
+    };
+    if event != URL_VALIDATION_EVENT {
+        return Err(Error::UnexpectedWebhookEvent {
+            event: truncate_for_message(event),
+        });
     }
     let payload = match object.get("payload") {
         Some(serde_json::Value::Object(payload)) => payload,
-        Some(_) => {
-            return Err(Error::WebhookBodyMalformed {
-                reason: "\"payload\" is not an object".into(),
-            })
-        }
-        None => {
-            return Err(Error::WebhookBodyMalformed {
-                reason: "no \"payload\" member".into(),
-            })
-        }
+        Some(_) => return Err(malformed("\"payload\" is not an object")),
+        None => return Err(malformed("no \"payload\" member")),
     };
     match payload.get("plainToken") {
         Some(serde_json::Value::String(token)) if !token.is_empty() => Ok(token.clone()),

@@ -5,7 +5,6 @@
 //! enforces, and the payload's member order is that sample's, so a token is byte-identical to
 //! the one the sample makes for the same inputs.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Serialize, Serializer};
@@ -97,12 +96,6 @@ impl TryFrom<i64> for Role {
                 expected: ROLE_EXPECTED,
             }),
         }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

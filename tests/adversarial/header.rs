@@ -100,9 +100,9 @@ fn typ_jwt_in_any_case_is_accepted() {
 
 #[test]
 fn header_that_is_not_an_object_is_rejected() {
-    assert_eq!(code(with_header(r#"["HS256"]"#)), 205);
-    assert_eq!(code(with_header(r#""HS256""#)), 205);
-    assert_eq!(code(with_header("null")), 205);
+    for header in [r#"["HS256"]"#, r#""HS256""#, "null"] {
+        assert_eq!(code(with_header(header)), 205, "{header}");
+    }
 }
 
 #[test]
@@ -197,4 +197,3 @@ fn mac_is_checked_before_the_payload_is_interpreted() {
     let bad_b64 = format!("{}.!!!!.{}", b64(STD_HEADER), b64(&[0u8; 32]));
     assert_eq!(check(&bad_b64).unwrap_err(), Error::InvalidSignature);
 }
-

@@ -6,9 +6,9 @@
 //! Every hostile token here is correctly signed with the verifier's own key unless the attack
 //! is on the signature itself, so each test proves the rule, not the MAC, rejects it.
 
+mod claims;
 #[path = "../common/mod.rs"]
 mod common;
-mod claims;
 mod header;
 
 use common::{b64, forge, hs256};
@@ -40,6 +40,20 @@ fn with_payload(payload: &str) -> Result<jwtmint::Claims, Error> {
 
 fn with_header(header: &str) -> Result<jwtmint::Claims, Error> {
     check(&forge(SECRET, header.as_bytes(), good_payload().as_bytes()))
+}
+
+/// A token whose payload segment is `body` as given (not encoded), correctly signed.
+fn with_body_text(body: &str) -> String {
+    let input = format!("{}.{body}", b64(STD_HEADER));
+    format!("{input}.{}", hs256(SECRET, input.as_bytes()))
+}
+
+fn assert_base64_refused(token: &str, segment: Segment) {
+    assert_eq!(
+        check(token).unwrap_err(),
+        Error::InvalidBase64 { segment },
+        "{token}"
+    );
 }
 
 fn code(r: Result<jwtmint::Claims, Error>) -> u32 {
@@ -140,25 +154,12 @@ fn padded_base64_is_rejected() {
     while !body.len().is_multiple_of(4) {
         body.push('=');
     }
-    let input = format!("{}.{}", b64(STD_HEADER), body);
-    let token = format!("{input}.{}", hs256(SECRET, input.as_bytes()));
-    assert_eq!(
-        check(&token).unwrap_err(),
-        Error::InvalidBase64 {
-            segment: Segment::Payload
-        }
-    );
+    assert_base64_refused(&with_body_text(&body), Segment::Payload);
 }
 
 #[test]
 fn padded_signature_is_rejected() {
-    let token = format!("{}=", good_token());
-    assert_eq!(
-        check(&token).unwrap_err(),
-        Error::InvalidBase64 {
-            segment: Segment::Signature
-        }
-    );
+    assert_base64_refused(&format!("{}=", good_token()), Segment::Signature);
 }
 
 #[test]
@@ -169,14 +170,7 @@ fn standard_alphabet_is_rejected() {
         let url = b64(payload.as_bytes());
         if url.contains(['-', '_']) {
             let std = url.replace('-', "+").replace('_', "/");
-            let input = format!("{}.{}", b64(STD_HEADER), std);
-            let token = format!("{input}.{}", hs256(SECRET, input.as_bytes()));
-            assert_eq!(
-                check(&token).unwrap_err(),
-                Error::InvalidBase64 {
-                    segment: Segment::Payload
-                }
-            );
+            assert_base64_refused(&with_body_text(&std), Segment::Payload);
             return;
         }
     }
