@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
 
 use crate::error::{Error, Segment};
 
@@ -252,6 +253,74 @@ impl<'de> Visitor<'de> for AnyValue<'_> {
     }
 }
 
+/// Any JSON value, checked as [`AnyValue`] checks it, and kept: the value `serde_json`'s own
+/// `Value` reads from the same text, so a verified claims set is parsed once, not twice.
+pub(crate) struct ValueSeed<'c> {
+    pub ctx: &'c mut Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        // As serde_json's own `Value` does (JSON text has no NaN or infinity).
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        self.ctx.enter()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(ValueSeed { ctx: self.ctx })? {
+            items.push(item);
+        }
+        self.ctx.leave();
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        self.ctx.enter()?;
+        let mut names = NameSet::new();
+        let mut object = serde_json::Map::new();
+        while let Some(name) = map.next_key_seed(NameSeed)? {
+            add_name(self.ctx, &mut names, &name)?;
+            let value = map.next_value_seed(ValueSeed { ctx: self.ctx })?;
+            object.insert(name.into_owned(), value);
+        }
+        self.ctx.leave();
+        Ok(Value::Object(object))
+    }
+}
+
 /// A member value read for its type: numbers and strings kept, everything else named.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Scalar<'de> {
@@ -263,6 +332,37 @@ pub(crate) enum Scalar<'de> {
     Strings(Vec<Cow<'de, str>>),
     /// Any other value; the name of its JSON type.
     Other(&'static str),
+}
+
+impl Scalar<'_> {
+    /// The value `serde_json` reads from the same text; `None` for [`Scalar::Other`], whose
+    /// content was checked but not kept (a registered claim holding one is malformed).
+    pub fn to_value(&self) -> Option<Value> {
+        Some(match self {
+            Scalar::Int(v) => Value::from(*v),
+            Scalar::UInt(v) => Value::from(*v),
+            Scalar::Float(v) => serde_json::Number::from_f64(*v).map_or(Value::Null, Value::Number),
+            Scalar::Str(s) => Value::String(s.clone().into_owned()),
+            Scalar::Strings(list) => Value::Array(
+                list.iter()
+                    .map(|s| Value::String(s.clone().into_owned()))
+                    .collect(),
+            ),
+            Scalar::Other(_) => return None,
+        })
+    }
+}
+
+impl FlatValue<'_> {
+    /// The value `serde_json` reads from the same text.
+    pub fn to_value(self) -> Value {
+        match self {
+            FlatValue::Str(s) => Value::String(s.to_owned()),
+            FlatValue::Int(v) => Value::from(v),
+            FlatValue::Bool(b) => Value::Bool(b),
+            FlatValue::Null => Value::Null,
+        }
+    }
 }
 
 /// Reads one value as a [`Scalar`], checking nested objects for duplicate names.
@@ -336,8 +436,10 @@ pub(crate) enum FlatValue<'de> {
     Str(&'de str),
     /// An integer within `i64`, not `-0` (see [`int`]).
     Int(i64),
-    /// `true`, `false` or `null`.
-    Literal,
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null`.
+    Null,
 }
 
 /// Reads `json` as a compact JSON object whose members are all strings without escapes,
@@ -394,9 +496,9 @@ fn flat_value(s: &[u8]) -> Option<(FlatValue<'_>, &[u8])> {
             let (text, rest) = flat_string(s)?;
             (FlatValue::Str(text), rest)
         }
-        b't' => (FlatValue::Literal, s.strip_prefix(b"true")?),
-        b'f' => (FlatValue::Literal, s.strip_prefix(b"false")?),
-        b'n' => (FlatValue::Literal, s.strip_prefix(b"null")?),
+        b't' => (FlatValue::Bool(true), s.strip_prefix(b"true")?),
+        b'f' => (FlatValue::Bool(false), s.strip_prefix(b"false")?),
+        b'n' => (FlatValue::Null, s.strip_prefix(b"null")?),
         _ => {
             let (v, rest) = int(s)?;
             (FlatValue::Int(v), rest)
