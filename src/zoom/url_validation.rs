@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::webhook::{WebhookVerifier, URL_VALIDATION_EVENT};
 use crate::error::{truncate_for_message, Error, Result, Segment};
-use crate::json::{self, AnyValue};
+use crate::json::{self, ValueSeed};
 use crate::time::now;
 
 impl WebhookVerifier {
@@ -99,9 +99,9 @@ impl UrlValidationResponse {
 
 /// The `payload.plainToken` of an `endpoint.url_validation` body.
 fn read_plain_token(body: &[u8]) -> Result<String> {
-    // Unique member names at every depth first: `serde_json` alone would keep the last of two
-    // `event`s.
-    json::scan!(body, Segment::Payload, |ctx| AnyValue { ctx }).map_err(|e| {
+    // Read once, with unique member names at every depth: `serde_json` alone would keep the
+    // last of two `event`s.
+    let value = json::scan!(body, Segment::Payload, |ctx| ValueSeed { ctx }).map_err(|e| {
         Error::WebhookBodyMalformed {
             reason: match e {
                 Error::DuplicateMember { name, .. } => {
@@ -112,10 +112,6 @@ fn read_plain_token(body: &[u8]) -> Result<String> {
             },
         }
     })?;
-    let value: serde_json::Value =
-        serde_json::from_slice(body).map_err(|e| Error::WebhookBodyMalformed {
-            reason: e.to_string(),
-        })?;
     let Some(object) = value.as_object() else {
         return Err(Error::WebhookBodyMalformed {
             reason: "not a JSON object".into(),
