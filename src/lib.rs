@@ -40,8 +40,6 @@ macro_rules! display_as_str {
     )+};
 }
 
-display_as_str!(SecretEncoding, zoom::Role, zoom::GeoRegion);
-
 mod base64url;
 mod claims;
 pub mod dangerous;

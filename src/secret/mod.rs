@@ -74,6 +74,8 @@ impl SecretEncoding {
     }
 }
 
+display_as_str!(SecretEncoding);
+
 impl FromStr for SecretEncoding {
     type Err = Error;
 

@@ -22,6 +22,8 @@ mod webhook;
 pub use api::{ApiTokenMinter, DEFAULT_SKEW, DEFAULT_TTL, SUGGESTED_MAX_TTL};
 pub use cache::{ApiTokenCache, DEFAULT_REFRESH_MARGIN};
 pub use geo::GeoRegion;
+
+display_as_str!(Role, GeoRegion);
 pub use url_validation::UrlValidationResponse;
 pub use videosdk::{
     Role, VideoSdkClaims, VideoSdkTokenBuilder, SESSION_KEY_MAX_LEN, TPC_MAX_LEN,
