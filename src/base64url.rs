@@ -4,10 +4,14 @@
 //! canonical encoding (the unused low bits of the last character must be zero), so that every
 //! token has exactly one textual form.
 //!
-//! Written here rather than taken from the `base64` crate because token segments are short
-//! and on the hot path: the crate's per-call setup costs more than the work for a 60-byte
-//! payload. Both directions are checked against the `base64` crate on arbitrary input
-//! (property tests below, and a differential fuzz target).
+//! The one base64 codec of the core: token segments, and secret text in either alphabet
+//! ([`decode_secret`]). Written here rather than taken from the `base64` crate because token
+//! segments are short and on the hot path: the crate's per-call setup costs more than the
+//! work for a 60-byte payload (docs/PERFORMANCE.md has the numbers). Both directions are
+//! checked against the `base64` crate on arbitrary input (property tests below and in
+//! `src/secret/`, and a differential fuzz target).
+
+use zeroize::Zeroizing;
 
 use crate::error::{Error, Result, Segment};
 
@@ -25,10 +29,6 @@ const PAIRS: [u16; 4096] = {
     }
     table
 };
-
-/// Inputs at least this long are encoded by the `base64` crate: its wide loop is faster once
-/// its per-call setup is paid, and that setup costs more than the whole of a short input.
-const LONG_INPUT: usize = 512;
 
 /// Character → 6-bit value, or `INVALID`.
 const INVALID: u8 = 0xff;
@@ -79,14 +79,6 @@ pub(crate) fn encode_into(src: &[u8], dst: &mut [u8]) -> usize {
     let Some(dst) = dst.get_mut(..n) else {
         return 0;
     };
-    if src.len() >= LONG_INPUT {
-        // Same alphabet, no padding: the same text (checked against the loop below in the
-        // tests).
-        use base64::Engine as _;
-        return base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .encode_slice(src, dst)
-            .unwrap_or(0);
-    }
     let (groups, rest) = src.as_chunks::<3>();
     let (quads, tail) = dst.as_chunks_mut::<4>();
     for (q, g) in quads.iter_mut().zip(groups) {
@@ -186,6 +178,41 @@ pub(crate) fn decode(text: &[u8], segment: Segment) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     decode_into(text, segment, &mut out)?;
     Ok(out)
+}
+
+/// Decodes secret text in base64 (`standard`: `+` and `/`) or base64url (`-` and `_`), with
+/// or without `=` padding (up to a whole group, never past it), as keys are pasted. Otherwise
+/// as strict as a token segment: one alphabet, no whitespace, canonical last character.
+/// The copies it makes are wiped when dropped.
+pub(crate) fn decode_secret(text: &[u8], standard: bool) -> Option<Zeroizing<Vec<u8>>> {
+    let body = text
+        .strip_suffix(b"==")
+        .or_else(|| text.strip_suffix(b"="))
+        .unwrap_or(text);
+    let padding = text.len() - body.len();
+    // Padding completes a group of 2 or 3 characters: "Zg=", "Zg==", "Zm8=", never "Zm9v=".
+    if padding > 0 && (matches!(body.len() % 4, 0 | 1) || body.len() % 4 + padding > 4) {
+        return None;
+    }
+    // The other alphabet's two characters map onto ours; ours, in the other's text, are
+    // invalid.
+    let (theirs, ours) = if standard {
+        (b"+/", b"-_")
+    } else {
+        (b"-_", b"+/")
+    };
+    let mut url = Zeroizing::new(Vec::with_capacity(body.len()));
+    for &c in body {
+        url.push(match c {
+            c if c == ours[0] || c == ours[1] => b'=',
+            c if c == theirs[0] => b'-',
+            c if c == theirs[1] => b'_',
+            c => c,
+        });
+    }
+    let mut out = Zeroizing::new(vec![0u8; decoded_len(url.len())?]);
+    decode_exact(&url, &mut out)?;
+    Some(out)
 }
 
 /// Decodes an HS256 signature segment: strict base64url of exactly 32 bytes.
@@ -296,10 +323,10 @@ mod tests {
     }
 
     #[test]
-    fn long_inputs_encode_the_same_on_both_sides_of_the_threshold() {
+    fn long_inputs_encode_as_the_base64_crate_does() {
         use base64::Engine as _;
         let data: Vec<u8> = (0..3000u32).map(|i| (i * 131 + 7) as u8).collect();
-        for len in (LONG_INPUT - 8..LONG_INPUT + 8).chain([1000, 2999, 3000]) {
+        for len in (504..520).chain([1000, 2999, 3000]) {
             let mut ours = String::new();
             encode_to_string(&data[..len], &mut ours);
             assert_eq!(

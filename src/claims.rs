@@ -8,13 +8,14 @@ use serde::de::{self, MapAccess, Visitor};
 
 use crate::error::{Error, Result, Segment};
 use crate::json::{
-    self, add_name, AnyValue, Ctx, FlatValue, NameSeed, NameSet, Scalar, ScalarSeed,
+    self, add_name, AnyValue, Ctx, FlatValue, NameSeed, NameSet, Scalar, ScalarSeed, ValueSeed,
 };
 
 /// A verified or unverified JWT claims set as a JSON object.
 pub type Claims = serde_json::Map<String, serde_json::Value>;
 
 /// What the verifier needs from a claims set, read in one pass over its bytes.
+#[derive(Default)]
 pub(crate) struct Registered<'de> {
     pub iss: Option<Cow<'de, str>>,
     pub aud: Option<Vec<Cow<'de, str>>>,
@@ -28,32 +29,44 @@ pub(crate) struct Registered<'de> {
 /// Scans a claims set: a JSON object with unique names at every depth and well-typed
 /// registered claims; notes the first of `required` that is absent.
 pub(crate) fn scan<'de>(json: &'de [u8], required: &[String]) -> Result<Registered<'de>> {
-    if let Some(registered) = scan_flat(json, required) {
+    scan_into(json, required, None)
+}
+
+/// [`scan`], also filling `claims` with every member when it is given: the one parse of a
+/// verified payload (`claims` is what `serde_json` would read from it).
+pub(crate) fn scan_into<'de>(
+    json: &'de [u8],
+    required: &[String],
+    mut claims: Option<&mut Claims>,
+) -> Result<Registered<'de>> {
+    if let Some(registered) = scan_flat(json, required, claims.as_deref_mut()) {
         return Ok(registered);
+    }
+    // The flat reader may have stopped part-way.
+    if let Some(claims) = claims.as_deref_mut() {
+        claims.clear();
     }
     json::scan!(json, Segment::Payload, |ctx| ClaimsVisitor {
         ctx,
-        required
+        required,
+        claims
     })
 }
 
 /// [`scan`] for a compact object of plain members (see [`json::flat_object`]) whose claims are
 /// all well-formed and named once: the same result, read byte by byte. `None` for anything
 /// else, including every error, which the full scan then reports.
-fn scan_flat<'de>(json: &'de [u8], required: &[String]) -> Option<Registered<'de>> {
+fn scan_flat<'de>(
+    json: &'de [u8],
+    required: &[String],
+    mut claims: Option<&mut Claims>,
+) -> Option<Registered<'de>> {
     // A plain array for the names: flat claims sets are small, and a larger one is left to
     // the full scan (whose name set hashes past a few names).
     const MAX_NAMES: usize = 16;
     let mut names = [""; MAX_NAMES];
     let mut count = 0;
-    let mut out = Registered {
-        iss: None,
-        aud: None,
-        exp: None,
-        nbf: None,
-        iat: None,
-        missing: None,
-    };
+    let mut out = Registered::default();
     json::flat_object(json, |name, value| {
         if count == MAX_NAMES || names[..count].contains(&name) {
             return None;
@@ -71,6 +84,9 @@ fn scan_flat<'de>(json: &'de [u8], required: &[String]) -> Option<Registered<'de
             ("exp" | "nbf" | "iat" | "iss" | "aud" | "sub" | "jti", _) => return None,
             _ => {}
         }
+        if let Some(claims) = claims.as_deref_mut() {
+            claims.insert(name.to_owned(), value.to_value());
+        }
         Some(())
     })?;
     let names = &names[..count];
@@ -78,12 +94,13 @@ fn scan_flat<'de>(json: &'de [u8], required: &[String]) -> Option<Registered<'de
     Some(out)
 }
 
-struct ClaimsVisitor<'c, 'r> {
+struct ClaimsVisitor<'c, 'r, 'm> {
     ctx: &'c mut Ctx,
     required: &'r [String],
+    claims: Option<&'m mut Claims>,
 }
 
-impl<'de> Visitor<'de> for ClaimsVisitor<'_, '_> {
+impl<'de> Visitor<'de> for ClaimsVisitor<'_, '_, '_> {
     type Value = Registered<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -92,21 +109,33 @@ impl<'de> Visitor<'de> for ClaimsVisitor<'_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let ctx = self.ctx;
+        let mut claims = self.claims;
         ctx.enter()?;
         let mut names = NameSet::new();
-        let mut out = Registered {
-            iss: None,
-            aud: None,
-            exp: None,
-            nbf: None,
-            iat: None,
-            missing: None,
-        };
+        let mut out = Registered::default();
         while let Some(name) = map.next_key_seed(NameSeed)? {
             add_name(ctx, &mut names, &name)?;
+            if !matches!(
+                &*name,
+                "exp" | "nbf" | "iat" | "iss" | "sub" | "jti" | "aud"
+            ) {
+                match claims.as_deref_mut() {
+                    Some(claims) => {
+                        let value = map.next_value_seed(ValueSeed { ctx: &mut *ctx })?;
+                        claims.insert(name.into_owned(), value);
+                    }
+                    None => map.next_value_seed(AnyValue { ctx: &mut *ctx })?,
+                }
+                continue;
+            }
+            let value = map.next_value_seed(ScalarSeed { ctx: &mut *ctx })?;
+            if let Some(claims) = claims.as_deref_mut() {
+                if let Some(kept) = value.to_value() {
+                    claims.insert(name.to_string(), kept);
+                }
+            }
             match &*name {
                 "exp" | "nbf" | "iat" => {
-                    let value = map.next_value_seed(ScalarSeed { ctx: &mut *ctx })?;
                     // Round towards the stricter side: an `exp` of 10.5 ends at 10, an `nbf`
                     // of 10.5 starts at 11.
                     let (slot, round_up, claim) = match &*name {
@@ -117,7 +146,6 @@ impl<'de> Visitor<'de> for ClaimsVisitor<'_, '_> {
                     *slot = Some(numeric_date(value, claim, round_up).map_err(|e| ctx.fail(e))?);
                 }
                 "iss" | "sub" | "jti" => {
-                    let value = map.next_value_seed(ScalarSeed { ctx: &mut *ctx })?;
                     let claim = match &*name {
                         "iss" => "iss",
                         "sub" => "sub",
@@ -133,8 +161,7 @@ impl<'de> Visitor<'de> for ClaimsVisitor<'_, '_> {
                         out.iss = Some(s);
                     }
                 }
-                "aud" => {
-                    let value = map.next_value_seed(ScalarSeed { ctx: &mut *ctx })?;
+                _ => {
                     out.aud = Some(match value {
                         Scalar::Str(s) => vec![s],
                         Scalar::Strings(list) => list,
@@ -146,7 +173,6 @@ impl<'de> Visitor<'de> for ClaimsVisitor<'_, '_> {
                         }
                     });
                 }
-                _ => map.next_value_seed(AnyValue { ctx: &mut *ctx })?,
             }
         }
         out.missing = self.required.iter().position(|r| !names.contains(r));
@@ -318,7 +344,8 @@ mod tests {
     fn scan_full<'de>(json: &'de [u8], required: &[String]) -> Result<Registered<'de>> {
         json::scan!(json, Segment::Payload, |ctx| ClaimsVisitor {
             ctx,
-            required
+            required,
+            claims: None
         })
     }
 
@@ -332,7 +359,7 @@ mod tests {
     }
 
     fn assert_flat_agrees(json: &[u8], required: &[String]) {
-        if let Some(flat) = scan_flat(json, required) {
+        if let Some(flat) = scan_flat(json, required, None) {
             let full = scan_full(json, required);
             assert!(
                 full.as_ref().is_ok_and(|full| same(&flat, full)),
@@ -351,8 +378,13 @@ mod tests {
             r#"{"iss":"k","iat":1,"exp":2}"#,
             r#"{"iss":"k","iat":-5,"exp":0,"x":true,"y":null,"z":false,"aud":"a","sub":"s"}"#,
             r#"{"jti":"é ü ✓","exp":999999999999999999}"#,
+            // The whole i64 range: one integer grammar with the prefix fast path.
+            r#"{"exp":1000000000000000000,"iat":-9223372036854775808,"nbf":9223372036854775807}"#,
         ] {
-            assert!(scan_flat(json.as_bytes(), &required).is_some(), "{json}");
+            assert!(
+                scan_flat(json.as_bytes(), &required, None).is_some(),
+                "{json}"
+            );
             assert_flat_agrees(json.as_bytes(), &required);
         }
         for json in [
@@ -363,7 +395,8 @@ mod tests {
             r#"{"exp":1e3}"#,
             r#"{"exp":-0}"#,
             r#"{"exp":01}"#,
-            r#"{"exp":1000000000000000000}"#,
+            r#"{"exp":9223372036854775808}"#,
+            r#"{"exp":-9223372036854775809}"#,
             r#"{"exp":"1"}"#,
             r#"{"iss":1}"#,
             r#"{"aud":["a"]}"#,
@@ -380,9 +413,38 @@ mod tests {
             r#"{"#,
             "",
         ] {
-            assert!(scan_flat(json.as_bytes(), &required).is_none(), "{json}");
+            assert!(
+                scan_flat(json.as_bytes(), &required, None).is_none(),
+                "{json}"
+            );
         }
-        assert!(scan_flat(b"{\"a\":\"\xff\"}", &[]).is_none());
+        assert!(scan_flat(b"{\"a\":\"\xff\"}", &[], None).is_none());
+    }
+
+    /// The claims read along with the scan are the ones `serde_json` reads from the text.
+    fn assert_claims_are_serde_jsons(json: &[u8]) {
+        let mut claims = Claims::new();
+        if scan_into(json, &[], Some(&mut claims)).is_ok() {
+            let expected: Claims = serde_json::from_slice(json).unwrap();
+            assert_eq!(claims, expected, "{}", String::from_utf8_lossy(json));
+        }
+    }
+
+    #[test]
+    fn claims_read_during_the_scan_are_serde_jsons() {
+        for json in [
+            r#"{}"#,
+            r#"{"iss":"k","iat":1,"exp":2,"t":true,"f":false,"n":null,"s":"x"}"#,
+            r#"{"exp":10.5,"nbf":-1.25e2,"aud":["a","b"],"sub":"\u00e9\n","jti":"j"}"#,
+            r#"{"x":1.5e300,"y":[1,"a",{"b":null},[]],"z":{"w":{"v":0.1}}}"#,
+            r#"{"big":18446744073709551616,"neg":-9223372036854775809,"u":18446744073709551615}"#,
+            r#"{"aud":"a","a\"b":"c","e":"","m":-0,"k":1E2}"#,
+            // The flat reader stops at the last member: the full scan starts afresh.
+            r#"{"a":1,"b":2,"c":[3]}"#,
+        ] {
+            assert!(scan(json.as_bytes(), &[]).is_ok(), "{json}");
+            assert_claims_are_serde_jsons(json.as_bytes());
+        }
     }
 
     proptest::proptest! {
@@ -418,6 +480,7 @@ mod tests {
             let json = format!("{{{}{end}", body.join(&sep));
             let required = ["iss".to_string(), "exp".to_string()];
             assert_flat_agrees(json.as_bytes(), &required);
+            assert_claims_are_serde_jsons(json.as_bytes());
         }
     }
 }

@@ -1,11 +1,14 @@
 //! HMAC-SHA256 (RFC 2104) over `sha2`'s raw SHA-256 compression function.
 //!
-//! The `hmac` crate's state machine costs more than the hashing for inputs as short as a
-//! token's signing input, and it cannot start from a state that has already absorbed a
-//! constant prefix plus a partial block. Here a [`Midstate`] is the inner and outer SHA-256
-//! states after the key blocks, plus whatever has been absorbed since: the key holds one,
-//! the Zoom API minter and verifier hold one that has absorbed every token's constant first
-//! bytes, and [`Midstate::mac`] finishes a tag from it with nothing but stack copies.
+//! A [`Midstate`] is the inner and outer SHA-256 states after the key blocks, plus whatever
+//! has been absorbed since: the key holds one, a token prefix ([`crate::prefix`]) holds one
+//! that has absorbed every token's constant first bytes, and [`Midstate::mac`] finishes a tag
+//! from it with nothing but stack copies.
+//!
+//! Why not the `hmac` crate: its `Hmac<Sha256>` is `Clone` and can absorb the prefix once,
+//! but cloning and finishing it per token made the whole Zoom API mint (`mint_into`) about a
+//! third slower, measured side by side (docs/PERFORMANCE.md, "HMAC: hand-written or the
+//! `hmac` crate"). The bar for keeping this file was 10%.
 //!
 //! Only the message padding is written here; the compression function is `sha2`'s (with
 //! SHA-NI where the CPU has it). Equality with the `hmac` crate over arbitrary keys,

@@ -29,6 +29,17 @@
 #![doc = ""]
 #![cfg_attr(doctest, doc = include_str!("../README.md"))]
 
+/// `Display` as the type's `as_str`: the one spelling the CLI, the C ABI and the bindings use.
+macro_rules! display_as_str {
+    ($($t:ty),+) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )+};
+}
+
 mod base64url;
 mod claims;
 pub mod dangerous;
@@ -38,6 +49,8 @@ mod hs256;
 mod json;
 mod key;
 mod mint;
+mod prefix;
+mod secret;
 mod time;
 mod verify;
 pub mod zoom;
@@ -46,8 +59,9 @@ pub use base64url::encoded_len;
 pub use claims::Claims;
 pub use error::{code_description, code_name, Error, Result, Segment, CODES};
 pub use header::{HEADER_B64, HEADER_JSON};
-pub use key::{Key, SecretEncoding, MIN_SECRET_LEN};
+pub use key::{Key, MIN_SECRET_LEN};
 pub use mint::{mint, mint_json};
+pub use secret::SecretEncoding;
 pub use time::now;
 pub use verify::{Verifier, DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
 

@@ -38,6 +38,23 @@ pub(crate) fn add_secs(a: i64, b: u64) -> Result<i64> {
         .ok_or(Error::TimeOverflow)
 }
 
+/// `(iat, exp)` of a token minted at `now`: `iat = now - skew`, `exp = iat + ttl`. One rule
+/// for every minter that backdates `iat`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] when the skew is not shorter than the lifetime (every token
+/// would be born expired); [`Error::TimeOverflow`] when either sum overflows.
+pub(crate) fn issue_times(now: i64, skew: u64, ttl: u64) -> Result<(i64, i64)> {
+    if skew >= ttl {
+        return Err(Error::InvalidArgument {
+            name: "skew",
+            reason: "must be shorter than the ttl",
+        });
+    }
+    let iat = sub_secs(now, skew)?;
+    Ok((iat, add_secs(iat, ttl)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

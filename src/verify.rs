@@ -1,7 +1,6 @@
 //! Strict HS256 verification (RFC 7515, RFC 7519, RFC 8725).
 
 use std::borrow::Cow;
-use std::fmt;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
@@ -11,8 +10,8 @@ use crate::claims::{self, Claims, Registered};
 use crate::error::{truncate_for_message, Error, Result, Segment};
 use crate::header;
 use crate::key::Key;
+use crate::prefix::IssuerPrefix;
 use crate::time::now;
-use crate::zoom::IssPrefix;
 
 /// Default allowance for clock differences, in seconds.
 pub const DEFAULT_LEEWAY: u64 = 60;
@@ -52,7 +51,7 @@ pub const DEFAULT_MAX_LEN: usize = 8 * 1024;
 /// assert!(matches!(err, Error::Expired { .. }));
 /// # Ok::<(), jwtmint::Error>(())
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Verifier {
     key: Key,
     leeway: u64,
@@ -62,20 +61,7 @@ pub struct Verifier {
     audience: Option<String>,
     /// For tokens of the expected issuer in Zoom's member order, the MAC state after their
     /// constant first bytes; computed once in `with_issuer`.
-    prefix: Option<Arc<IssPrefix>>,
-}
-
-impl fmt::Debug for Verifier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Verifier")
-            .field("key", &self.key)
-            .field("leeway", &self.leeway)
-            .field("max_len", &self.max_len)
-            .field("required", &self.required)
-            .field("issuer", &self.issuer)
-            .field("audience", &self.audience)
-            .finish()
-    }
+    prefix: Option<Arc<IssuerPrefix>>,
 }
 
 impl Verifier {
@@ -185,7 +171,7 @@ impl Verifier {
     #[must_use]
     pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
         let issuer = issuer.into();
-        self.prefix = IssPrefix::new(&self.key, &issuer).ok().map(Arc::new);
+        self.prefix = IssuerPrefix::new(&self.key, &issuer).ok().map(Arc::new);
         self.issuer = Some(issuer);
         self
     }
@@ -240,22 +226,17 @@ impl Verifier {
     /// # Errors
     /// The first rule the token breaks, as listed in the type's documentation.
     pub fn verify_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<Claims> {
-        match self.check(token.as_ref(), now)? {
-            // A Zoom API JWT of the expected issuer: its claims are already known.
-            Verified::Zoom { iss, iat, exp, .. } => {
-                let mut claims = Claims::new();
-                claims.insert("iss".into(), iss.to_owned().into());
-                claims.insert("iat".into(), iat.into());
-                claims.insert("exp".into(), exp.into());
-                Ok(claims)
-            }
-            Verified::Other(payload) => {
-                serde_json::from_slice(&payload).map_err(|e| Error::InvalidJson {
-                    segment: Segment::Payload,
-                    reason: e.to_string(),
-                })
-            }
+        let mut claims = Claims::new();
+        // A Zoom API JWT of the expected issuer: its claims are already known. Any other
+        // token's claims were read into `claims` by the check's one parse of the payload.
+        if let Verified::Zoom { iss, iat, exp, .. } =
+            self.check(token.as_ref(), now, Some(&mut claims))?
+        {
+            claims.insert("iss".into(), iss.to_owned().into());
+            claims.insert("iat".into(), iat.into());
+            claims.insert("exp".into(), exp.into());
         }
+        Ok(claims)
     }
 
     /// Verifies `token` against the system clock and deserializes its claims into `T`.
@@ -293,7 +274,7 @@ impl Verifier {
                 reason: e.to_string(),
             })
         };
-        match self.check(token.as_ref(), now)? {
+        match self.check(token.as_ref(), now, None)? {
             Verified::Zoom { body, .. } => {
                 // Small enough to decode on the stack (a Zoom API JWT's payload is ~70 bytes).
                 let mut stack = [0u8; 192];
@@ -311,14 +292,20 @@ impl Verifier {
     /// # Errors
     /// As [`verify_at`](Self::verify_at).
     pub fn verify_payload_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<Vec<u8>> {
-        match self.check(token.as_ref(), now)? {
+        match self.check(token.as_ref(), now, None)? {
             Verified::Zoom { body, .. } => base64url::decode(body, Segment::Payload),
             Verified::Other(payload) => Ok(payload),
         }
     }
 
-    /// Every check, in the order the type's documentation lists them.
-    fn check<'a>(&'a self, token: &'a [u8], now: i64) -> Result<Verified<'a>> {
+    /// Every check, in the order the type's documentation lists them. When `claims` is
+    /// given, a payload that is not the Zoom shape is read into it as it is checked.
+    fn check<'a>(
+        &'a self,
+        token: &'a [u8],
+        now: i64,
+        claims: Option<&mut Claims>,
+    ) -> Result<Verified<'a>> {
         if token.len() > self.max_len {
             return Err(Error::TooLong {
                 len: token.len(),
@@ -331,22 +318,22 @@ impl Verifier {
         let signing_input = &token[..head.len() + 1 + body.len()];
         // A token of the expected issuer in Zoom's member order starts with the prefix whose
         // MAC state is cached. Both branches compare in constant time.
-        let zoom = match &self.prefix {
-            Some(p) if signing_input.starts_with(&p.text) => Some(p),
-            _ => None,
-        };
+        let zoom = self
+            .prefix
+            .as_deref()
+            .and_then(|p| Some((p, p.strip(signing_input)?)));
         let valid = match zoom {
-            Some(p) => p.state.verify(&signing_input[p.text.len()..], &tag),
+            Some((p, after)) => p.verify(after, &tag),
             None => self.key.verify_tag(signing_input, &tag),
         };
         if !valid {
             return Err(Error::InvalidSignature);
         }
         // Only now is the payload interpreted.
-        if let (Some(p), Some(iss)) = (zoom, &self.issuer) {
+        if let (Some((p, after)), Some(iss)) = (zoom, &self.issuer) {
             // The exact Zoom shape is read from the end of the segment, with nothing
             // allocated; anything else goes to the general scanner below.
-            if let Some((iat, exp)) = p.parse_after_prefix(&signing_input[p.text.len()..]) {
+            if let Some((iat, exp)) = p.times_after_prefix(after) {
                 let registered = Registered {
                     iss: Some(Cow::Borrowed(iss.as_str())),
                     aud: None,
@@ -368,7 +355,7 @@ impl Verifier {
             }
         }
         let payload = base64url::decode(body, Segment::Payload)?;
-        let registered = claims::scan(&payload, &self.required)?;
+        let registered = claims::scan_into(&payload, &self.required, claims)?;
         self.check_claims(&registered, now)?;
         Ok(Verified::Other(payload))
     }

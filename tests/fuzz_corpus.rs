@@ -122,32 +122,3 @@ fn adversarial_corpus_tokens_agree_with_the_fuzz_model() {
     }
     assert!(n >= 200);
 }
-
-/// The names in the `[dependencies]` table of a Cargo.toml.
-fn dependency_names(manifest: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(manifest))
-        .unwrap_or_else(|e| panic!("{manifest}: {e}"));
-    let mut names: Vec<String> = text
-        .lines()
-        .skip_while(|l| l.trim() != "[dependencies]")
-        .skip(1)
-        .take_while(|l| !l.trim_start().starts_with('['))
-        .filter_map(|l| {
-            let l = l.trim();
-            (!l.is_empty() && !l.starts_with('#'))
-                .then(|| l.split('=').next().unwrap().trim().to_owned())
-        })
-        .collect();
-    names.sort();
-    names
-}
-
-#[test]
-fn ffi_rlib_builds_the_ffi_source_with_the_ffi_dependencies() {
-    // fuzz/ffi-rlib compiles ffi/src as an rlib for the `ffi_verify` target: it must keep the
-    // C ABI crate's dependencies, or the fuzz build breaks when ffi/ gains one.
-    assert_eq!(
-        dependency_names("fuzz/ffi-rlib/Cargo.toml"),
-        dependency_names("ffi/Cargo.toml")
-    );
-}

@@ -25,27 +25,31 @@ const SECRET: &[u8] = b"resource-bounds-secret-0123456789abcdef";
 const NOW: i64 = 1_700_000_000;
 const HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
 
+fn verifier() -> Verifier {
+    Verifier::new(Key::new(SECRET).unwrap())
+}
+
+/// A token with this payload JSON, correctly signed.
+fn signed(payload: &str) -> String {
+    forge(SECRET, HEADER, payload.as_bytes())
+}
+
 /// An over-length token that would fail early in every later check: it starts with an empty
 /// segment, then carries a correctly signed token whose payload is huge.
 fn over_length(len: usize) -> Vec<u8> {
     let filler = "a".repeat(len);
     let payload = format!(r#"{{"exp":{},"pad":"{filler}"}}"#, NOW + 60);
-    let signed = forge(SECRET, HEADER, payload.as_bytes());
     let mut token = b".".to_vec();
-    token.extend_from_slice(signed.as_bytes());
+    token.extend_from_slice(signed(&payload).as_bytes());
     token.truncate(len);
     token
 }
 
 #[test]
 fn over_length_tokens_are_refused_before_any_work_whatever_their_length() {
-    let verifier = Verifier::new(Key::new(SECRET).unwrap());
+    let verifier = verifier();
     // The control: the counter sees the allocations of a verification that does decode.
-    let valid = forge(
-        SECRET,
-        HEADER,
-        format!(r#"{{"exp":{}}}"#, NOW + 60).as_bytes(),
-    );
+    let valid = signed(&format!(r#"{{"exp":{}}}"#, NOW + 60));
     let (r, n) = allocations(|| verifier.verify_payload_at(&valid, NOW));
     assert!(r.is_ok() && n > 0, "the counter counts nothing");
     for len in [DEFAULT_MAX_LEN + 1, 10 * 1024, 10 * 1024 * 1024] {
@@ -82,7 +86,7 @@ fn refusing_an_over_length_token_takes_no_time_that_grows_with_it() {
     // backstop: the best of 20 refusals of a 10 MB token must take under 1 ms (reading 10 MB
     // even once takes longer than that on this class of machine only if it is *decoded*, so
     // the bound is about work, with room for a loaded CI host).
-    let verifier = Verifier::new(Key::new(SECRET).unwrap());
+    let verifier = verifier();
     let small = over_length(10 * 1024);
     let big = over_length(10 * 1024 * 1024);
     let best = |token: &[u8]| {
@@ -118,13 +122,13 @@ fn refuse_nesting_on_stack(stack: usize) {
     std::thread::Builder::new()
         .stack_size(stack)
         .spawn(|| {
-            let v = Verifier::new(Key::new(SECRET).unwrap()).with_max_len(1 << 20);
+            let v = verifier().with_max_len(1 << 20);
             for value in [
                 nested(100_000, "[", "]"),
                 nested(50_000, r#"{"a":"#, "}"),
                 nested(200, "[", "]"),
             ] {
-                let token = forge(SECRET, HEADER, payload_with(&value).as_bytes());
+                let token = signed(&payload_with(&value));
                 assert_eq!(
                     v.verify_at(&token, NOW).map_err(|e| e.code()),
                     Err(204),
@@ -140,7 +144,7 @@ fn refuse_nesting_on_stack(stack: usize) {
             }
             // The unverified decoder reads up to 64 KiB.
             for value in [nested(20_000, "[", "]"), nested(200, r#"{"a":"#, "}")] {
-                let token = forge(SECRET, HEADER, payload_with(&value).as_bytes());
+                let token = signed(&payload_with(&value));
                 assert!(token.len() <= dangerous::DECODE_MAX_LEN);
                 assert!(matches!(
                     dangerous::decode_unverified(&token),
@@ -183,11 +187,7 @@ fn deep_nesting_is_refused_on_a_64_kib_stack() {
 
 #[test]
 fn moderate_nesting_is_accepted() {
-    let v = Verifier::new(Key::new(SECRET).unwrap());
-    let token = forge(
-        SECRET,
-        HEADER,
-        payload_with(&nested(10, "[", "]")).as_bytes(),
-    );
+    let v = verifier();
+    let token = signed(&payload_with(&nested(10, "[", "]")));
     assert!(v.verify_at(&token, NOW).is_ok());
 }

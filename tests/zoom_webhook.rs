@@ -164,21 +164,14 @@ fn every_bit_of_the_signature_matters() {
 
 #[test]
 fn stale_and_future_requests_are_rejected_after_the_signature_check() {
+    // The tolerance's edges, both ways, are src/zoom/webhook.rs's unit tests.
     let v = verifier();
-    assert!(v
-        .verify_at("1700000000", BODY, SIGNATURE, NOW + 300)
-        .is_ok());
-    assert!(v
-        .verify_at("1700000000", BODY, SIGNATURE, NOW - 300)
-        .is_ok());
-    assert!(matches!(
-        v.verify_at("1700000000", BODY, SIGNATURE, NOW + 301),
-        Err(Error::WebhookTimestampOutOfTolerance { .. })
-    ));
-    assert!(matches!(
-        v.verify_at("1700000000", BODY, SIGNATURE, NOW - 301),
-        Err(Error::WebhookTimestampOutOfTolerance { .. })
-    ));
+    for now in [NOW + 301, NOW - 301] {
+        assert!(matches!(
+            v.verify_at("1700000000", BODY, SIGNATURE, now),
+            Err(Error::WebhookTimestampOutOfTolerance { .. })
+        ));
+    }
     // A forged request with an old timestamp is reported as forged.
     assert_eq!(
         v.verify_at("1600000000", BODY, SIGNATURE, NOW),

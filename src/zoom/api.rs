@@ -1,16 +1,11 @@
 //! The Zoom API JWT: `{"iss": API key, "iat": now - skew, "exp": iat + ttl}` under HS256.
 
-use std::fmt;
-
 use serde::Serialize;
 
-use crate::base64url::{decode_to_slice, encode_into, encoded_len};
 use crate::error::{Error, Result};
-use crate::header::HEADER_B64;
-use crate::hs256::Midstate;
 use crate::key::Key;
-use crate::mint::TAG_B64_LEN;
-use crate::time::{add_secs, now, sub_secs};
+use crate::prefix::IssuerPrefix;
+use crate::time::{issue_times, now};
 
 /// Seconds `iat` is backdated by default, as in Zoom's sample, to absorb clock skew.
 pub const DEFAULT_SKEW: u64 = 30;
@@ -20,123 +15,6 @@ pub const DEFAULT_TTL: u64 = 3600;
 
 /// The longest lifetime Zoom suggests; longer ones work but are worth a warning.
 pub const SUGGESTED_MAX_TTL: u64 = 3600;
-
-/// Longest text of an `i64` in decimal (`-9223372036854775808`).
-const I64_DIGITS: usize = 20;
-const EXP_TAG: &[u8] = b",\"exp\":";
-/// Longest per-token payload tail: leftover prefix bytes, iat, `,"exp":`, exp, `}`.
-const TAIL_MAX: usize = 2 + I64_DIGITS + EXP_TAG.len() + I64_DIGITS + 1;
-
-/// The part of a token that is the same for every token of one key and issuer: the header,
-/// the dot and the base64url of `{"iss":"<key>","iat":` up to its last whole 3-byte group,
-/// with the HMAC state that has already absorbed it.
-#[derive(Clone)]
-pub(crate) struct IssPrefix {
-    /// Token text every such token starts with.
-    pub text: Box<[u8]>,
-    /// Payload bytes left over after the last whole group (0 to 2 of them).
-    tail: [u8; 2],
-    tail_len: usize,
-    /// The keyed HMAC state after absorbing `text`.
-    pub state: Midstate,
-    /// The payload's constant start, `{"iss":"<key>","iat":`, for checking the fast path in
-    /// tests against the rule it implements.
-    #[cfg(test)]
-    json: Box<[u8]>,
-}
-
-impl IssPrefix {
-    pub fn new(key: &Key, iss: &str) -> Result<Self> {
-        let iss_json = serde_json::to_string(iss).map_err(|e| Error::Serialize {
-            reason: e.to_string(),
-        })?;
-        let mut json = Vec::with_capacity(iss_json.len() + 16);
-        json.extend_from_slice(b"{\"iss\":");
-        json.extend_from_slice(iss_json.as_bytes());
-        json.extend_from_slice(b",\"iat\":");
-        let whole = json.len() / 3 * 3;
-        let mut text = vec![0u8; HEADER_B64.len() + 1 + encoded_len(whole)];
-        text[..HEADER_B64.len()].copy_from_slice(HEADER_B64.as_bytes());
-        text[HEADER_B64.len()] = b'.';
-        encode_into(&json[..whole], &mut text[HEADER_B64.len() + 1..]);
-        let mut tail = [0u8; 2];
-        let tail_len = json.len() - whole;
-        tail[..tail_len].copy_from_slice(&json[whole..]);
-        let state = key.midstate().absorb(&text);
-        Ok(IssPrefix {
-            text: text.into_boxed_slice(),
-            tail,
-            tail_len,
-            state,
-            #[cfg(test)]
-            json: json.into_boxed_slice(),
-        })
-    }
-
-    /// `(iat, exp)` when the token's signing input is `text` followed by `after_prefix`
-    /// (still base64url) and its payload is exactly `{"iss":"<key>","iat":<int>,"exp":<int>}`
-    /// in this byte form, the shape of every Zoom API JWT; `None` for anything else, which
-    /// the general claims scanner then judges.
-    ///
-    /// Only the text after the constant prefix is decoded, onto the stack: the prefix ends on
-    /// a whole 4-character group, so decoding it separately is decoding the whole segment,
-    /// and the decoding is as strict (canonical, unpadded, URL-safe alphabet only). Integers
-    /// take the strict JSON grammar (no leading zeros, no `-0`, no fraction or exponent) and
-    /// must fit an `i64`; anything unusual is left to the general path rather than decided
-    /// here.
-    pub fn parse_after_prefix(&self, after_prefix: &[u8]) -> Option<(i64, i64)> {
-        let mut tail = [0u8; TAIL_MAX];
-        let n = decode_to_slice(after_prefix, &mut tail)?;
-        // The text after the prefix starts with the prefix's leftover bytes, then `iat`.
-        let rest = tail[..n].strip_prefix(&self.tail[..self.tail_len])?;
-        let (iat, rest) = json_int(rest)?;
-        let rest = rest.strip_prefix(EXP_TAG)?;
-        let (exp, rest) = json_int(rest)?;
-        (rest == b"}").then_some((iat, exp))
-    }
-
-    /// [`parse_after_prefix`](Self::parse_after_prefix) of a token whose payload JSON is
-    /// `payload`, for tests.
-    #[cfg(test)]
-    pub fn parse_payload(&self, payload: &[u8]) -> Option<(i64, i64)> {
-        let mut body = vec![0u8; encoded_len(payload.len())];
-        encode_into(payload, &mut body);
-        let payload_text = &self.text[HEADER_B64.len() + 1..];
-        let fast = body
-            .strip_prefix(payload_text)
-            .and_then(|after| self.parse_after_prefix(after));
-        // The decoded form states the same rule: the JSON prefix, then the tail.
-        let direct = payload.strip_prefix(&*self.json).and_then(|rest| {
-            let (iat, rest) = json_int(rest)?;
-            let (exp, rest) = json_int(rest.strip_prefix(EXP_TAG)?)?;
-            (rest == b"}").then_some((iat, exp))
-        });
-        assert_eq!(fast, direct, "{}", String::from_utf8_lossy(payload));
-        fast
-    }
-}
-
-/// A JSON integer at the start of `s` that fits an `i64`, and what follows it.
-fn json_int(s: &[u8]) -> Option<(i64, &[u8])> {
-    let negative = s.first() == Some(&b'-');
-    let body = &s[usize::from(negative)..];
-    let n = body.iter().take_while(|b| b.is_ascii_digit()).count();
-    let digits = &body[..n];
-    match digits {
-        [] => return None,
-        [b'0'] if negative => return None,
-        [b'0', _, ..] => return None,
-        _ => {}
-    }
-    let mut v: i64 = 0;
-    for &d in digits {
-        let d = i64::from(d - b'0');
-        // Accumulate on the negative side so that i64::MIN fits.
-        v = v.checked_mul(10)?.checked_sub(d)?;
-    }
-    let v = if negative { v } else { v.checked_neg()? };
-    Some((v, &body[n..]))
-}
 
 /// Mints Zoom API JWTs for one API key and secret.
 ///
@@ -165,24 +43,13 @@ fn json_int(s: &[u8]) -> Option<(i64, &[u8])> {
 /// assert_eq!(&buf[..n], token.as_bytes());
 /// # Ok::<(), jwtmint::Error>(())
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct ApiTokenMinter {
     key: Key,
     api_key: String,
     skew: u64,
     ttl: u64,
-    prefix: IssPrefix,
-}
-
-impl fmt::Debug for ApiTokenMinter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ApiTokenMinter")
-            .field("api_key", &self.api_key)
-            .field("skew", &self.skew)
-            .field("ttl", &self.ttl)
-            .field("key", &self.key)
-            .finish_non_exhaustive()
-    }
+    prefix: IssuerPrefix,
 }
 
 impl ApiTokenMinter {
@@ -198,7 +65,7 @@ impl ApiTokenMinter {
                 reason: "must not be empty",
             });
         }
-        let prefix = IssPrefix::new(&key, api_key)?;
+        let prefix = IssuerPrefix::new(&key, api_key)?;
         Ok(ApiTokenMinter {
             key,
             api_key: api_key.to_owned(),
@@ -255,21 +122,13 @@ impl ApiTokenMinter {
     /// would be born expired); [`Error::TimeOverflow`] when `now - skew` or `iat + ttl`
     /// overflows.
     pub fn times(&self, now: i64) -> Result<(i64, i64)> {
-        if self.skew >= self.ttl {
-            return Err(Error::InvalidArgument {
-                name: "skew",
-                reason: "must be shorter than the ttl",
-            });
-        }
-        let iat = sub_secs(now, self.skew)?;
-        let exp = add_secs(iat, self.ttl)?;
-        Ok((iat, exp))
+        issue_times(now, self.skew, self.ttl)
     }
 
     /// The longest token this minter can produce, for sizing a buffer once.
     #[must_use]
     pub fn max_token_len(&self) -> usize {
-        self.prefix.text.len() + encoded_len(self.prefix.tail_len + TAIL_MAX - 2) + 1 + TAG_B64_LEN
+        self.prefix.max_token_len()
     }
 
     /// Mints a token into `out`, returning its length. Allocates nothing.
@@ -279,34 +138,7 @@ impl ApiTokenMinter {
     /// [`Error::TimeOverflow`] as in [`times`](Self::times).
     pub fn mint_into(&self, now: i64, out: &mut [u8]) -> Result<usize> {
         let (iat, exp) = self.times(now)?;
-
-        // The payload bytes after the constant prefix: `<tail>iat,"exp":exp}`.
-        let mut tail = [0u8; TAIL_MAX];
-        let mut n = self.prefix.tail_len;
-        tail[..n].copy_from_slice(&self.prefix.tail[..n]);
-        let mut digits = itoa::Buffer::new();
-        for part in [
-            digits.format(iat).as_bytes(),
-            EXP_TAG,
-            itoa::Buffer::new().format(exp).as_bytes(),
-            b"}",
-        ] {
-            tail[n..n + part.len()].copy_from_slice(part);
-            n += part.len();
-        }
-
-        let p = self.prefix.text.len();
-        let body_end = p + encoded_len(n);
-        let total = body_end + 1 + TAG_B64_LEN;
-        if out.len() < total {
-            return Err(Error::BufferTooSmall { needed: total });
-        }
-        out[..p].copy_from_slice(&self.prefix.text);
-        encode_into(&tail[..n], &mut out[p..body_end]);
-        let tag = self.prefix.state.mac(&out[p..body_end]);
-        out[body_end] = b'.';
-        encode_into(&tag, &mut out[body_end + 1..total]);
-        Ok(total)
+        self.prefix.write_token(iat, exp, out)
     }
 
     /// Mints a token for the time `now` (seconds since the epoch).
@@ -395,37 +227,6 @@ mod tests {
     }
 
     #[test]
-    fn fast_path_matches_the_generic_path_for_every_prefix_alignment() {
-        // API keys of every length mod 3 put the prefix boundary in every position; times of
-        // every digit count change the tail length.
-        for api_key in [
-            "k",
-            "ke",
-            "key",
-            "keyk",
-            "abcdefghijklmnopqrstuv",
-            "quote\"\\\u{1}é",
-        ] {
-            let m = minter(api_key);
-            for now in [0, 30, 31, 1_700_000_000, -1, i64::MIN + 30, i64::MAX - 3570] {
-                let fast = m.mint_at(now).unwrap();
-                let (iat, exp) = m.times(now).unwrap();
-                let expected_payload = format!(
-                    "{{\"iss\":{},\"iat\":{iat},\"exp\":{exp}}}",
-                    serde_json::to_string(api_key).unwrap()
-                );
-                assert_eq!(payload_of(&fast), expected_payload);
-                let key = Key::from_text(SECRET).unwrap();
-                assert_eq!(
-                    fast,
-                    crate::mint::sign_payload(&key, expected_payload.as_bytes())
-                );
-                assert!(fast.len() <= m.max_token_len());
-            }
-        }
-    }
-
-    #[test]
     fn times_follow_skew_and_ttl() {
         let m = minter("k").with_skew(10).with_ttl(100).unwrap();
         assert_eq!(m.times(1000).unwrap(), (990, 1090));
@@ -502,55 +303,6 @@ mod tests {
             m.mint_with_claims_at(100, &serde_json::json!({"iss": "other"})),
             Err(Error::DuplicateMember { .. })
         ));
-    }
-
-    #[test]
-    fn payload_fast_path_agrees_with_the_general_scanner() {
-        let p = IssPrefix::new(&Key::from_text(SECRET).unwrap(), "k").unwrap();
-        let general = |payload: &[u8]| {
-            crate::claims::scan(payload, &[])
-                .ok()
-                .and_then(|r| Some((r.iat?, r.exp?)))
-        };
-        let mut cases: Vec<String> = vec![
-            r#"{"iss":"k","iat":1,"exp":2}"#.into(),
-            r#"{"iss":"k","iat":-1,"exp":0}"#.into(),
-            format!(r#"{{"iss":"k","iat":{},"exp":{}}}"#, i64::MIN, i64::MAX),
-        ];
-        // Shapes the fast path must leave to the general scanner.
-        for odd in [
-            r#"{"iss":"k","iat":01,"exp":2}"#,
-            r#"{"iss":"k","iat":-0,"exp":2}"#,
-            r#"{"iss":"k","iat":1.0,"exp":2}"#,
-            r#"{"iss":"k","iat":1e3,"exp":2}"#,
-            r#"{"iss":"k","iat":9223372036854775808,"exp":2}"#,
-            r#"{"iss":"k","iat":1,"exp":2} "#,
-            r#"{"iss":"k","iat":1,"exp":2,"x":1}"#,
-            r#"{"iss":"k","iat":1,"exp":"2"}"#,
-            r#"{"iss":"k","iat":1,"exp":2,"exp":3}"#,
-            r#"{"iss":"k","iat":,"exp":2}"#,
-            r#"{"iss":"k","iat":-,"exp":2}"#,
-        ] {
-            assert_eq!(p.parse_payload(odd.as_bytes()), None, "{odd}");
-            cases.push(odd.into());
-        }
-        for case in &cases {
-            if let Some(fast) = p.parse_payload(case.as_bytes()) {
-                assert_eq!(Some(fast), general(case.as_bytes()), "{case}");
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn payload_fast_path_never_disagrees(iat in "-?[0-9]{1,21}", exp in "-?[0-9.e]{1,21}", end in "[} ]{0,2}") {
-            let p = IssPrefix::new(&Key::from_text(SECRET).unwrap(), "k").unwrap();
-            let payload = format!(r#"{{"iss":"k","iat":{iat},"exp":{exp}{end}"#);
-            if let Some(fast) = p.parse_payload(payload.as_bytes()) {
-                let r = crate::claims::scan(payload.as_bytes(), &[]).unwrap();
-                proptest::prop_assert_eq!(Some(fast), r.iat.zip(r.exp));
-            }
-        }
     }
 
     #[test]

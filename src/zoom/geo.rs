@@ -1,6 +1,5 @@
 //! The data-center regions a Video SDK session may be limited to (`geo_regions`).
 
-use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{truncate_for_message, Error, Result};
@@ -116,12 +115,6 @@ impl GeoRegion {
             out.push_str(region.as_str());
         }
         out
-    }
-}
-
-impl fmt::Display for GeoRegion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

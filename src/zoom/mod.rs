@@ -13,16 +13,18 @@
 mod api;
 mod cache;
 mod geo;
-mod jsrsasign;
+mod url_validation;
 mod videosdk;
+mod videosdk_claims;
 mod videosdk_verify;
 mod webhook;
 
-pub(crate) use api::IssPrefix;
 pub use api::{ApiTokenMinter, DEFAULT_SKEW, DEFAULT_TTL, SUGGESTED_MAX_TTL};
 pub use cache::{ApiTokenCache, DEFAULT_REFRESH_MARGIN};
 pub use geo::GeoRegion;
-pub(crate) use jsrsasign::secret_bytes as jsrsasign_secret_bytes;
+
+display_as_str!(Role, GeoRegion);
+pub use url_validation::UrlValidationResponse;
 pub use videosdk::{
     Role, VideoSdkClaims, VideoSdkTokenBuilder, SESSION_KEY_MAX_LEN, TPC_MAX_LEN,
     USER_IDENTITY_MAX_LEN, VIDEO_SDK_DEFAULT_TTL, VIDEO_SDK_MAX_TTL, VIDEO_SDK_MIN_TTL,
@@ -30,6 +32,6 @@ pub use videosdk::{
 };
 pub use videosdk_verify::{VideoSdkVerifier, VIDEO_SDK_REQUIRED_CLAIMS};
 pub use webhook::{
-    UrlValidationResponse, WebhookVerifier, DEFAULT_WEBHOOK_TOLERANCE, SIGNATURE_HEADER,
-    TIMESTAMP_HEADER, URL_VALIDATION_EVENT,
+    WebhookVerifier, DEFAULT_WEBHOOK_TOLERANCE, SIGNATURE_HEADER, TIMESTAMP_HEADER,
+    URL_VALIDATION_EVENT,
 };

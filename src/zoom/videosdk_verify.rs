@@ -1,12 +1,10 @@
 //! Verifying Video SDK tokens, for servers that receive them.
 
-use std::fmt;
-
 use crate::error::{truncate_for_message, Error, Result};
 use crate::key::Key;
 use crate::time::now;
 use crate::verify::Verifier;
-use crate::zoom::videosdk::Wire;
+use crate::zoom::videosdk_claims::Wire;
 use crate::zoom::VideoSdkClaims;
 
 /// The claims every Video SDK token carries.
@@ -38,19 +36,10 @@ pub const VIDEO_SDK_REQUIRED_CLAIMS: [&str; 6] =
 /// assert!(matches!(err, Error::AppKeyMismatch { .. }));
 /// # Ok::<(), jwtmint::Error>(())
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct VideoSdkVerifier {
     inner: Verifier,
     app_key: String,
-}
-
-impl fmt::Debug for VideoSdkVerifier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("VideoSdkVerifier")
-            .field("app_key", &self.app_key)
-            .field("inner", &self.inner)
-            .finish()
-    }
 }
 
 impl VideoSdkVerifier {

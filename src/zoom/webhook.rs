@@ -5,11 +5,9 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
-use crate::error::{truncate_for_message, Error, Result, Segment};
-use crate::json::{self, AnyValue};
-use crate::key::{decode_secret, Key, SecretEncoding};
+use crate::error::{Error, Result};
+use crate::key::Key;
+use crate::secret::{decode_secret, SecretEncoding};
 use crate::time::now;
 
 /// The request header carrying the signature (`v0=` and 64 lower-case hex digits).
@@ -58,7 +56,7 @@ const MAX_TIMESTAMP_DIGITS: usize = 20;
 /// ```
 #[derive(Clone)]
 pub struct WebhookVerifier {
-    key: Key,
+    pub(super) key: Key,
     tolerance: u64,
 }
 
@@ -178,93 +176,6 @@ impl WebhookVerifier {
     ) -> Result<u64> {
         self.verify_at(timestamp, body, signature, now()?)
     }
-
-    /// Answers Zoom's `endpoint.url_validation` challenge at `now`.
-    ///
-    /// Checks the request as [`verify_at`](Self::verify_at) does, then reads the body
-    /// strictly: a JSON object with unique member names at every depth, `event` exactly
-    /// `"endpoint.url_validation"`, and `payload.plainToken` a non-empty string. The answer
-    /// carries `encryptedToken = hex(HMAC-SHA256(secret token, plainToken))`.
-    ///
-    /// ```
-    /// use jwtmint::zoom::WebhookVerifier;
-    ///
-    /// let webhook = WebhookVerifier::new("ZOOM_WEBHOOK_SECRET_TOKEN")?;
-    /// let body = br#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
-    /// let signature = "v0=89802a78f4471ac2b4d938060097ad6c70b85a41cdf00d14425b1c5e641d0918";
-    ///
-    /// let answer = webhook.url_validation_at("1700000000", body, signature, 1_700_000_000)?;
-    /// assert_eq!(
-    ///     answer.to_json(),
-    ///     r#"{"plainToken":"qgg8vlvZRS6UYooatFL8Aw","encryptedToken":"86b96838c461c5cafc27d6631f663bbfd12746efb4293fc18dce8af8f1aaad30"}"#
-    /// );
-    /// # Ok::<(), jwtmint::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// As [`verify_at`](Self::verify_at); then [`Error::WebhookBodyMalformed`],
-    /// [`Error::UnexpectedWebhookEvent`] or [`Error::InvalidPlainToken`].
-    pub fn url_validation_at(
-        &self,
-        timestamp: impl AsRef<[u8]>,
-        body: impl AsRef<[u8]>,
-        signature: impl AsRef<[u8]>,
-        now: i64,
-    ) -> Result<UrlValidationResponse> {
-        let body = body.as_ref();
-        self.verify_at(timestamp, body, signature, now)?;
-        let plain_token = read_plain_token(body)?;
-        let encrypted_token = base16ct::lower::encode_string(&self.key.tag(plain_token.as_bytes()));
-        Ok(UrlValidationResponse {
-            plain_token,
-            encrypted_token,
-        })
-    }
-
-    /// Answers the `endpoint.url_validation` challenge against the system clock.
-    ///
-    /// # Errors
-    /// [`Error::Clock`] for an unusable clock; otherwise as
-    /// [`url_validation_at`](Self::url_validation_at).
-    pub fn url_validation(
-        &self,
-        timestamp: impl AsRef<[u8]>,
-        body: impl AsRef<[u8]>,
-        signature: impl AsRef<[u8]>,
-    ) -> Result<UrlValidationResponse> {
-        self.url_validation_at(timestamp, body, signature, now()?)
-    }
-}
-
-/// The answer to an `endpoint.url_validation` challenge: send [`to_json`](Self::to_json) as
-/// the response body (`Content-Type: application/json`, status 200).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UrlValidationResponse {
-    #[serde(rename = "plainToken")]
-    plain_token: String,
-    #[serde(rename = "encryptedToken")]
-    encrypted_token: String,
-}
-
-impl UrlValidationResponse {
-    /// The challenge's `plainToken`, echoed back.
-    #[must_use]
-    pub fn plain_token(&self) -> &str {
-        &self.plain_token
-    }
-
-    /// `hex(HMAC-SHA256(secret token, plainToken))`, lower case.
-    #[must_use]
-    pub fn encrypted_token(&self) -> &str {
-        &self.encrypted_token
-    }
-
-    /// `{"plainToken":"…","encryptedToken":"…"}`, compact, in that order.
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        // Two strings: serializing cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
-    }
 }
 
 /// The signed message: `v0:<timestamp>:<body>`.
@@ -306,86 +217,21 @@ fn parse_signature(text: &[u8]) -> Result<[u8; 32]> {
     Ok(tag)
 }
 
-/// The `payload.plainToken` of an `endpoint.url_validation` body.
-fn read_plain_token(body: &[u8]) -> Result<String> {
-    // Unique member names at every depth first: `serde_json` alone would keep the last of two
-    // `event`s.
-    json::scan!(body, Segment::Payload, |ctx| AnyValue { ctx }).map_err(|e| {
-        Error::WebhookBodyMalformed {
-            reason: match e {
-                Error::DuplicateMember { name, .. } => {
-                    format!("names the member {name:?} more than once")
-                }
-                Error::InvalidJson { reason, .. } => reason,
-                other => other.to_string(),
-            },
-        }
-    })?;
-    let value: serde_json::Value =
-        serde_json::from_slice(body).map_err(|e| Error::WebhookBodyMalformed {
-            reason: e.to_string(),
-        })?;
-    let Some(object) = value.as_object() else {
-        return Err(Error::WebhookBodyMalformed {
-            reason: "not a JSON object".into(),
-        });
-    };
-    match object.get("event") {
-        Some(serde_json::Value::String(event)) if event == URL_VALIDATION_EVENT => {}
-        Some(serde_json::Value::String(event)) => {
-            return Err(Error::UnexpectedWebhookEvent {
-                event: truncate_for_message(event),
-            })
-        }
-        Some(_) => {
-            return Err(Error::WebhookBodyMalformed {
-                reason: "\"event\" is not a string".into(),
-            })
-        }
-        None => {
-            return Err(Error::WebhookBodyMalformed {
-                reason: "no \"event\" member".into(),
-            })
-        }
-    }
-    let payload = match object.get("payload") {
-        Some(serde_json::Value::Object(payload)) => payload,
-        Some(_) => {
-            return Err(Error::WebhookBodyMalformed {
-                reason: "\"payload\" is not an object".into(),
-            })
-        }
-        None => {
-            return Err(Error::WebhookBodyMalformed {
-                reason: "no \"payload\" member".into(),
-            })
-        }
-    };
-    match payload.get("plainToken") {
-        Some(serde_json::Value::String(token)) if !token.is_empty() => Ok(token.clone()),
-        Some(serde_json::Value::String(_)) => Err(Error::InvalidPlainToken { reason: "is empty" }),
-        Some(_) => Err(Error::InvalidPlainToken {
-            reason: "is not a string",
-        }),
-        None => Err(Error::InvalidPlainToken {
-            reason: "is missing",
-        }),
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     // Computed with Python's hmac/hashlib (see tests/zoom_webhook.rs for the script).
-    const SECRET: &str = "ZOOM_WEBHOOK_SECRET_TOKEN";
-    const BODY: &str = r#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
-    const SIGNATURE: &str = "v0=89802a78f4471ac2b4d938060097ad6c70b85a41cdf00d14425b1c5e641d0918";
-    const ENCRYPTED: &str = "86b96838c461c5cafc27d6631f663bbfd12746efb4293fc18dce8af8f1aaad30";
-    const TS: u64 = 1_700_000_000;
-    const NOW: i64 = 1_700_000_000;
+    pub(crate) const SECRET: &str = "ZOOM_WEBHOOK_SECRET_TOKEN";
+    pub(crate) const BODY: &str = r#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
+    pub(crate) const SIGNATURE: &str =
+        "v0=89802a78f4471ac2b4d938060097ad6c70b85a41cdf00d14425b1c5e641d0918";
+    pub(crate) const ENCRYPTED: &str =
+        "86b96838c461c5cafc27d6631f663bbfd12746efb4293fc18dce8af8f1aaad30";
+    pub(crate) const TS: u64 = 1_700_000_000;
+    pub(crate) const NOW: i64 = 1_700_000_000;
 
-    fn verifier() -> WebhookVerifier {
+    pub(crate) fn verifier() -> WebhookVerifier {
         WebhookVerifier::new(SECRET).unwrap()
     }
 
@@ -553,102 +399,5 @@ mod tests {
         );
         // No length minimum, whatever the encoding.
         assert!(WebhookVerifier::from_encoded("00", SecretEncoding::Hex).is_ok());
-    }
-
-    fn challenge(body: &str) -> Result<UrlValidationResponse> {
-        let v = verifier();
-        let sig = v.sign(TS, body.as_bytes());
-        v.url_validation_at("1700000000", body, sig, NOW)
-    }
-
-    #[test]
-    fn url_validation_reads_the_body_strictly() {
-        let ok = challenge(r#"{"event":"endpoint.url_validation","payload":{"plainToken":"x"}}"#)
-            .unwrap();
-        assert_eq!(ok.plain_token(), "x");
-        for (body, expected) in [
-            ("[]", "WebhookBodyMalformed"),
-            ("", "WebhookBodyMalformed"),
-            ("{", "WebhookBodyMalformed"),
-            (
-                r#"{"event":"endpoint.url_validation","payload":{"plainToken":"x"}} x"#,
-                "WebhookBodyMalformed",
-            ),
-            (r#"{"payload":{"plainToken":"x"}}"#, "WebhookBodyMalformed"),
-            (
-                r#"{"event":5,"payload":{"plainToken":"x"}}"#,
-                "WebhookBodyMalformed",
-            ),
-            (
-                r#"{"event":"endpoint.url_validation"}"#,
-                "WebhookBodyMalformed",
-            ),
-            (
-                r#"{"event":"endpoint.url_validation","payload":[]}"#,
-                "WebhookBodyMalformed",
-            ),
-            (
-                r#"{"event":"endpoint.url_validation","event":"x","payload":{"plainToken":"x"}}"#,
-                "WebhookBodyMalformed",
-            ),
-            (
-                r#"{"event":"endpoint.url_validation","payload":{"plainToken":"x","plainToken":"y"}}"#,
-                "WebhookBodyMalformed",
-            ),
-            (
-                r#"{"event":"meeting.started","payload":{"plainToken":"x"}}"#,
-                "UnexpectedWebhookEvent",
-            ),
-            (
-                r#"{"event":"ENDPOINT.URL_VALIDATION","payload":{"plainToken":"x"}}"#,
-                "UnexpectedWebhookEvent",
-            ),
-            (
-                r#"{"event":"endpoint.url_validation","payload":{}}"#,
-                "InvalidPlainToken",
-            ),
-            (
-                r#"{"event":"endpoint.url_validation","payload":{"plainToken":""}}"#,
-                "InvalidPlainToken",
-            ),
-            (
-                r#"{"event":"endpoint.url_validation","payload":{"plainToken":null}}"#,
-                "InvalidPlainToken",
-            ),
-            (
-                r#"{"event":"endpoint.url_validation","payload":{"plainToken":7}}"#,
-                "InvalidPlainToken",
-            ),
-        ] {
-            let err = challenge(body).unwrap_err();
-            assert!(format!("{err:?}").starts_with(expected), "{body}: {err:?}");
-        }
-    }
-
-    #[test]
-    fn url_validation_checks_the_signature_first() {
-        let v = verifier();
-        assert_eq!(
-            v.url_validation_at("1700000000", "not json", SIGNATURE, NOW),
-            Err(Error::WebhookSignatureMismatch)
-        );
-        assert!(matches!(
-            v.url_validation_at("1700000000", BODY, SIGNATURE, NOW + 1000),
-            Err(Error::WebhookTimestampOutOfTolerance { .. })
-        ));
-    }
-
-    #[test]
-    fn response_json_escapes_the_token() {
-        let answer = challenge(
-            r#"{"event":"endpoint.url_validation","payload":{"plainToken":"a\"b\\c\u0001é"}}"#,
-        )
-        .unwrap();
-        assert_eq!(answer.plain_token(), "a\"b\\c\u{1}é");
-        let json: serde_json::Value = serde_json::from_str(&answer.to_json()).unwrap();
-        assert_eq!(json["plainToken"], "a\"b\\c\u{1}é");
-        assert!(answer
-            .to_json()
-            .starts_with(r#"{"plainToken":"a\"b\\c\u0001é","encryptedToken":""#));
     }
 }

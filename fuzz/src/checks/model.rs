@@ -1,5 +1,6 @@
 //! An independent model of what the verifier must decide, written from RFC 7515/7519/8725 and
-//! GUIDE section 3 rather than from `src/`: JSON is parsed into a tree that keeps every member
+//! the checks the `Verifier` documents (its numbered list; SECURITY.md) rather than from the
+//! code in `src/`: JSON is parsed into a tree that keeps every member
 //! (so duplicates can be seen), base64url is the `base64` crate's, the MAC is the `hmac`
 //! crate's. The fuzz checks compare jwtmint's verdict and error code with this model.
 
@@ -304,7 +305,7 @@ pub fn sign(key: &[u8], header: &[u8], payload: &[u8]) -> String {
 }
 
 /// What verifying `token` under `key` and `rules` at `now` must give, derived from the rules
-/// alone, in the order GUIDE section 3 lists them.
+/// alone, in the order the `Verifier`'s documentation lists its checks.
 pub fn expect_verify(key: &[u8], token: &[u8], rules: &Rules, now: i64) -> Expect {
     if token.len() > rules.max_len {
         return Expect::Code(200);

@@ -3,17 +3,26 @@
 //! `serde_json` keeps the last of two duplicate member names; JOSE requires unique names
 //! (RFC 7515 §4, RFC 7519 §4), so every object is scanned here first, at every depth, without
 //! building a value tree. Registered members are read as [`Scalar`]s so that their type is
-//! judged by the caller (a malformed `exp` is an error, never "absent"). Nesting is bounded by
-//! `serde_json`'s recursion limit (128), so deep input fails cleanly instead of overflowing
-//! the stack.
+//! judged by the caller (a malformed `exp` is an error, never "absent"). Nesting is bounded at
+//! [`MAX_DEPTH`] (16) levels, below `serde_json`'s own recursion limit, so deep input fails
+//! cleanly instead of overflowing the stack.
+//!
+//! [`flat_object`] (in `flat.rs`) is the fast entry into the same grammar for compact objects of plain
+//! members, and [`int`] the one reader of JSON integers both it and the token-prefix fast
+//! path ([`crate::prefix`]) use.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
 
 use crate::error::{Error, Segment};
+
+mod flat;
+
+pub(crate) use flat::{flat_object, int, FlatValue};
 
 /// Scan state shared by the visitors: which segment, and the first specific error found.
 pub(crate) struct Ctx {
@@ -248,6 +257,74 @@ impl<'de> Visitor<'de> for AnyValue<'_> {
     }
 }
 
+/// Any JSON value, checked as [`AnyValue`] checks it, and kept: the value `serde_json`'s own
+/// `Value` reads from the same text, so a verified claims set is parsed once, not twice.
+pub(crate) struct ValueSeed<'c> {
+    pub ctx: &'c mut Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        // As serde_json's own `Value` does (JSON text has no NaN or infinity).
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        self.ctx.enter()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(ValueSeed { ctx: self.ctx })? {
+            items.push(item);
+        }
+        self.ctx.leave();
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        self.ctx.enter()?;
+        let mut names = NameSet::new();
+        let mut object = serde_json::Map::new();
+        while let Some(name) = map.next_key_seed(NameSeed)? {
+            add_name(self.ctx, &mut names, &name)?;
+            let value = map.next_value_seed(ValueSeed { ctx: self.ctx })?;
+            object.insert(name.into_owned(), value);
+        }
+        self.ctx.leave();
+        Ok(Value::Object(object))
+    }
+}
+
 /// A member value read for its type: numbers and strings kept, everything else named.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Scalar<'de> {
@@ -259,6 +336,25 @@ pub(crate) enum Scalar<'de> {
     Strings(Vec<Cow<'de, str>>),
     /// Any other value; the name of its JSON type.
     Other(&'static str),
+}
+
+impl Scalar<'_> {
+    /// The value `serde_json` reads from the same text; `None` for [`Scalar::Other`], whose
+    /// content was checked but not kept (a registered claim holding one is malformed).
+    pub fn to_value(&self) -> Option<Value> {
+        Some(match self {
+            Scalar::Int(v) => Value::from(*v),
+            Scalar::UInt(v) => Value::from(*v),
+            Scalar::Float(v) => serde_json::Number::from_f64(*v).map_or(Value::Null, Value::Number),
+            Scalar::Str(s) => Value::String(s.clone().into_owned()),
+            Scalar::Strings(list) => Value::Array(
+                list.iter()
+                    .map(|s| Value::String(s.clone().into_owned()))
+                    .collect(),
+            ),
+            Scalar::Other(_) => return None,
+        })
+    }
 }
 
 /// Reads one value as a [`Scalar`], checking nested objects for duplicate names.
@@ -323,98 +419,6 @@ impl<'de> Visitor<'de> for ScalarSeed<'_> {
         AnyValue { ctx: self.ctx }.visit_map(map)?;
         Ok(Scalar::Other("an object"))
     }
-}
-
-/// A member value of a flat object, as [`flat_object`] reads it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum FlatValue<'de> {
-    /// A string without escapes.
-    Str(&'de str),
-    /// An integer of at most 18 digits (always within `i64`), not `-0`.
-    Int(i64),
-    /// `true`, `false` or `null`.
-    Literal,
-}
-
-/// Reads `json` as a compact JSON object whose members are all strings without escapes,
-/// short integers or literals (`{"iss":"key","iat":1,"exp":2}`, the shape nearly every JWT
-/// payload has), calling `member` for each member in order. `None` when the text has any
-/// other form (whitespace, escapes, nested values, fractions, long numbers, anything invalid)
-/// or `member` returns `None`: the caller then runs the `serde_json`-based scan, which judges
-/// every input and words every error.
-///
-/// This reader only ever says yes to text that `serde_json` reads as the same members, so
-/// the two can never disagree; property tests check this. It exists because `serde_json`'s
-/// visitor machinery costs several times the HMAC of a short token.
-pub(crate) fn flat_object<'de>(
-    json: &'de [u8],
-    mut member: impl FnMut(&'de str, FlatValue<'de>) -> Option<()>,
-) -> Option<()> {
-    let mut rest = json.strip_prefix(b"{")?;
-    if rest == b"}" {
-        return Some(());
-    }
-    loop {
-        let (name, after) = flat_string(rest)?;
-        let after = after.strip_prefix(b":")?;
-        let (value, after) = flat_value(after)?;
-        member(name, value)?;
-        match after.split_first()? {
-            (b',', next) => rest = next,
-            (b'}', []) => return Some(()),
-            _ => return None,
-        }
-    }
-}
-
-/// A string at the start of `s` with no escapes and no control characters, valid UTF-8.
-fn flat_string(s: &[u8]) -> Option<(&str, &[u8])> {
-    let s = s.strip_prefix(b"\"")?;
-    let end = memchr::memchr(b'"', s)?;
-    let body = &s[..end];
-    // `fold` rather than `all`: no early exit, so the check vectorizes (claims can hold
-    // kilobytes of text).
-    let plain = body
-        .iter()
-        .fold(true, |ok, &b| ok & (b >= 0x20) & (b != b'\\'));
-    if !plain {
-        return None;
-    }
-    Some((std::str::from_utf8(body).ok()?, &s[end + 1..]))
-}
-
-/// A string, a short integer or a literal at the start of `s`, followed by `,` or `}`.
-fn flat_value(s: &[u8]) -> Option<(FlatValue<'_>, &[u8])> {
-    let (value, rest) = match s.first()? {
-        b'"' => {
-            let (text, rest) = flat_string(s)?;
-            (FlatValue::Str(text), rest)
-        }
-        b't' => (FlatValue::Literal, s.strip_prefix(b"true")?),
-        b'f' => (FlatValue::Literal, s.strip_prefix(b"false")?),
-        b'n' => (FlatValue::Literal, s.strip_prefix(b"null")?),
-        _ => {
-            let negative = s[0] == b'-';
-            let body = &s[usize::from(negative)..];
-            let n = body.iter().take_while(|b| b.is_ascii_digit()).count();
-            let digits = &body[..n];
-            // JSON's grammar (no leading zeros), and `-0` left to serde_json, which reads it
-            // as a float.
-            match digits {
-                [] | [b'0', _, ..] => return None,
-                [b'0'] if negative => return None,
-                _ if n > 18 => return None,
-                _ => {}
-            }
-            let magnitude = digits
-                .iter()
-                .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
-            let v = if negative { -magnitude } else { magnitude };
-            (FlatValue::Int(v), &body[n..])
-        }
-    };
-    // Anything but a member separator or the end (a fraction, an exponent) is not flat.
-    matches!(rest.first(), Some(b',' | b'}')).then_some((value, rest))
 }
 
 #[cfg(test)]
