@@ -76,6 +76,50 @@ static inline int all_poisoned(const uint8_t *p, size_t n) {
     return 1;
 }
 
+/* Checks that a call wrote nothing: `len` is still SENTINEL_LEN and the `n` bytes at `buf`
+ * are still poisoned. */
+#define CHECK_UNWRITTEN(buf, n, len)                                                           \
+    do {                                                                                       \
+        CHECK((len) == SENTINEL_LEN);                                                          \
+        CHECK(all_poisoned((buf), (n)));                                                       \
+    } while (0)
+
+/* One call of an output function, its other arguments bound (`ctx` is its handle, or what
+ * it needs): writes into the caller's buffer (out, cap, *out_len). */
+typedef jwtmint_result (*write_call)(const void *ctx, uint8_t *out, size_t cap, size_t *out_len);
+
+/* Checks the header's output-buffer contract on a call whose output is the text `want`: with
+ * room to spare, the bytes, a NUL and nothing after; in exactly its length, the bytes and no
+ * NUL; one byte short, JWTMINT_BUFFER_TOO_SMALL with only *out_len (the length) written; and
+ * (NULL, 0) asks for the length. `what` names the call in a failure. */
+static inline void check_output_contract(const char *what, write_call call, const void *ctx,
+                                         const char *want) {
+    const size_t n = strlen(want);
+    uint8_t *buf = poisoned(n + 10);
+    size_t len = SENTINEL_LEN;
+    jwtmint_result rc;
+
+    rc = call(ctx, buf, n + 10, &len);
+    check_report(rc == JWTMINT_OK && len == n && memcmp(buf, want, n) == 0 && buf[n] == 0 &&
+                     all_poisoned(buf + n + 1, 9),
+                 what, __LINE__, "room to spare: the bytes, a NUL, nothing after");
+    memset(buf, 0xEE, n + 10);
+    rc = call(ctx, buf, n, &len);
+    check_report(rc == JWTMINT_OK && len == n && memcmp(buf, want, n) == 0 &&
+                     all_poisoned(buf + n, 10),
+                 what, __LINE__, "exactly the length: the bytes, no NUL");
+    memset(buf, 0xEE, n + 10);
+    len = SENTINEL_LEN;
+    rc = call(ctx, buf, n - 1, &len);
+    check_report(rc == JWTMINT_BUFFER_TOO_SMALL && len == n && all_poisoned(buf, n + 10), what,
+                 __LINE__, "one byte short: only *out_len, the length");
+    len = SENTINEL_LEN;
+    rc = call(ctx, NULL, 0, &len);
+    check_report(rc == JWTMINT_BUFFER_TOO_SMALL && len == n, what, __LINE__,
+                 "(NULL, 0): the length");
+    free(buf);
+}
+
 /* A key from a C string secret, checked to be made. */
 static inline jwtmint_key *make_key(const char *secret) {
     jwtmint_key *key = NULL;

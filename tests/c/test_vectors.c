@@ -8,8 +8,14 @@
 #include "jwtmint.h"
 #include "vectors.h"
 
-static int same(const uint8_t *got, size_t got_len, const char *want, size_t want_len) {
-    return got_len == want_len && memcmp(got, want, want_len) == 0;
+/* Checks that `got` is the vector's bytes `want`; on failure, names the vector and `what`. */
+static void check_same(const uint8_t *got, size_t got_len, const char *want, size_t want_len,
+                       const char *what, const char *name, size_t name_len) {
+    int ok = got_len == want_len && memcmp(got, want, want_len) == 0;
+    CHECK(ok);
+    if (!ok) {
+        fprintf(stderr, "vector %.*s: %s\n", (int)name_len, name, what);
+    }
 }
 
 static int encoding_of(const char *name, size_t len, jwtmint_secret_encoding *out) {
@@ -41,10 +47,18 @@ static jwtmint_key *key_of(const char *secret, size_t secret_len, const char *en
     return key;
 }
 
-static void report(int ok, const char *what, const char *name, size_t name_len) {
-    if (!ok) {
-        fprintf(stderr, "vector %.*s: %s\n", (int)name_len, name, what);
-    }
+/* Verifies a vector's token with `v` (then freed) at `now`: its payload must be the vector's. */
+static void check_verifies(jwtmint_verifier *v, const char *token, size_t token_len, int64_t now,
+                           const char *payload_json, size_t payload_json_len, const char *name,
+                           size_t name_len) {
+    uint8_t payload[1024];
+    size_t len = 0;
+    CHECK_RC(jwtmint_verifier_verify(v, (const uint8_t *)token, token_len, now, payload,
+                                     sizeof payload, &len),
+             JWTMINT_OK);
+    check_same(payload, len, payload_json, payload_json_len, "verified payload differs", name,
+               name_len);
+    jwtmint_verifier_free(v);
 }
 
 static void test_api_vectors(void) {
@@ -55,38 +69,29 @@ static void test_api_vectors(void) {
             key_of(c->secret, c->secret_len, c->secret_encoding, c->secret_encoding_len);
         jwtmint_api_minter *m = NULL;
         jwtmint_verifier *v = NULL;
-        uint8_t tok[512], payload[512];
-        size_t tok_len = 0, payload_len = 0;
-        int ok;
+        uint8_t tok[512];
+        size_t tok_len = 0;
 
         CHECK_RC(jwtmint_api_minter_new(key, (const uint8_t *)c->api_key, c->api_key_len, c->skew,
                                         c->ttl, &m),
                  JWTMINT_OK);
         CHECK_RC(jwtmint_api_minter_mint(m, c->now, tok, sizeof tok, &tok_len), JWTMINT_OK);
-        ok = same(tok, tok_len, c->token, c->token_len);
-        CHECK(ok);
-        report(ok, "minter token differs", c->name, c->name_len);
+        check_same(tok, tok_len, c->token, c->token_len, "minter token differs", c->name,
+                   c->name_len);
+        jwtmint_api_minter_free(m);
 
         tok_len = 0;
         CHECK_RC(jwtmint_mint_api_token(key, (const uint8_t *)c->api_key, c->api_key_len, c->now,
                                         c->skew, c->ttl, tok, sizeof tok, &tok_len),
                  JWTMINT_OK);
-        ok = same(tok, tok_len, c->token, c->token_len);
-        CHECK(ok);
-        report(ok, "one-shot token differs", c->name, c->name_len);
+        check_same(tok, tok_len, c->token, c->token_len, "one-shot token differs", c->name,
+                   c->name_len);
 
         CHECK_RC(jwtmint_verifier_new_zoom_api(key, (const uint8_t *)c->api_key, c->api_key_len,
                                                &v),
                  JWTMINT_OK);
-        CHECK_RC(jwtmint_verifier_verify(v, (const uint8_t *)c->token, c->token_len, c->now,
-                                         payload, sizeof payload, &payload_len),
-                 JWTMINT_OK);
-        ok = same(payload, payload_len, c->payload_json, c->payload_json_len);
-        CHECK(ok);
-        report(ok, "verified payload differs", c->name, c->name_len);
-
-        jwtmint_verifier_free(v);
-        jwtmint_api_minter_free(m);
+        check_verifies(v, c->token, c->token_len, c->now, c->payload_json, c->payload_json_len,
+                       c->name, c->name_len);
         jwtmint_key_free(key);
     }
 }
@@ -98,28 +103,19 @@ static void test_claims_vectors(void) {
         jwtmint_key *key =
             key_of(c->secret, c->secret_len, c->secret_encoding, c->secret_encoding_len);
         jwtmint_verifier *v = NULL;
-        uint8_t tok[1024], payload[1024];
-        size_t tok_len = 0, payload_len = 0;
-        int ok;
+        uint8_t tok[1024];
+        size_t tok_len = 0;
 
         CHECK_RC(jwtmint_mint_json(key, (const uint8_t *)c->payload_json, c->payload_json_len, tok,
                                    sizeof tok, &tok_len),
                  JWTMINT_OK);
-        ok = same(tok, tok_len, c->token, c->token_len);
-        CHECK(ok);
-        report(ok, "token differs", c->name, c->name_len);
+        check_same(tok, tok_len, c->token, c->token_len, "token differs", c->name, c->name_len);
 
         /* As the Rust vector test does: no claim required, checked at 1700000000. */
         CHECK_RC(jwtmint_verifier_new(key, &v), JWTMINT_OK);
         CHECK_RC(jwtmint_verifier_clear_required_claims(v), JWTMINT_OK);
-        CHECK_RC(jwtmint_verifier_verify(v, (const uint8_t *)c->token, c->token_len, 1700000000,
-                                         payload, sizeof payload, &payload_len),
-                 JWTMINT_OK);
-        ok = same(payload, payload_len, c->payload_json, c->payload_json_len);
-        CHECK(ok);
-        report(ok, "verified payload differs", c->name, c->name_len);
-
-        jwtmint_verifier_free(v);
+        check_verifies(v, c->token, c->token_len, 1700000000, c->payload_json,
+                       c->payload_json_len, c->name, c->name_len);
         jwtmint_key_free(key);
     }
 }

@@ -93,8 +93,7 @@ static jwtmint_result mint_with(const jwtmint_key *key, const jwtmint_videosdk_o
             memcpy(tok, out, len + 1);
         }
     } else {
-        CHECK(len == SENTINEL_LEN);
-        CHECK(all_poisoned(out, 2048));
+        CHECK_UNWRITTEN(out, 2048, len);
     }
     free(out);
     return rc;
@@ -118,6 +117,17 @@ static jwtmint_result mint_and_read(const jwtmint_key *key, const jwtmint_videos
     return rc;
 }
 
+/* jwtmint_videosdk_mint of one key and options at NOW, as a write_call. */
+struct mint_call {
+    const jwtmint_key *key;
+    const jwtmint_videosdk_options *options;
+};
+
+static jwtmint_result mint_call(const void *ctx, uint8_t *out, size_t cap, size_t *len) {
+    const struct mint_call *c = ctx;
+    return jwtmint_videosdk_mint(c->key, c->options, NOW, out, cap, len);
+}
+
 static void test_videosdk_mint(void) {
     jwtmint_key *key = make_key(FIXTURE_VSDK_SECRET);
     jwtmint_videosdk_options o = min_options();
@@ -126,42 +136,25 @@ static void test_videosdk_mint(void) {
     size_t len;
     char tok[2048];
 
-    /* The fixtures, byte for byte. */
-    buf = poisoned(want + 10);
-    len = SENTINEL_LEN;
-    CHECK_RC(jwtmint_videosdk_mint(key, &o, NOW, buf, want + 10, &len), JWTMINT_OK);
-    CHECK_BYTES(buf, len, VSDK_MIN);
-    CHECK(buf[want] == 0);
-    CHECK(all_poisoned(buf + want + 1, 9));
-    free(buf);
+    /* The fixtures, byte for byte, under the buffer contract. */
+    {
+        const struct mint_call call = {key, &o};
+        check_output_contract("jwtmint_videosdk_mint", mint_call, &call, VSDK_MIN);
+    }
     o = all_options();
     CHECK_RC(mint_with(key, &o, NOW, tok), JWTMINT_OK);
     CHECK(strcmp(tok, VSDK_ALL) == 0);
 
-    /* Buffer sizes: exact (no NUL), one short, (NULL, 0). */
+    /* Pointers. */
     o = min_options();
     buf = poisoned(want + 1);
-    CHECK_RC(jwtmint_videosdk_mint(key, &o, NOW, buf, want, &len), JWTMINT_OK);
-    CHECK_BYTES(buf, len, VSDK_MIN);
-    CHECK(buf[want] == 0xEE);
-    memset(buf, 0xEE, want + 1);
-    len = SENTINEL_LEN;
-    CHECK_RC(jwtmint_videosdk_mint(key, &o, NOW, buf, want - 1, &len), JWTMINT_BUFFER_TOO_SMALL);
-    CHECK(len == want);
-    CHECK(all_poisoned(buf, want + 1));
-    len = SENTINEL_LEN;
-    CHECK_RC(jwtmint_videosdk_mint(key, &o, NOW, NULL, 0, &len), JWTMINT_BUFFER_TOO_SMALL);
-    CHECK(len == want);
-
-    /* Pointers. */
     len = SENTINEL_LEN;
     CHECK_RC(jwtmint_videosdk_mint(NULL, &o, NOW, buf, want + 1, &len), JWTMINT_NULL_POINTER);
     CHECK_RC(jwtmint_videosdk_mint(key, NULL, NOW, buf, want + 1, &len), JWTMINT_NULL_POINTER);
     CHECK_RC(jwtmint_videosdk_mint(key, &o, NOW, buf, want + 1, NULL), JWTMINT_NULL_POINTER);
     CHECK_RC(jwtmint_videosdk_mint(key, &o, NOW, NULL, 5, &len), JWTMINT_NULL_POINTER);
     CHECK_RC(jwtmint_videosdk_mint(key, &o, NOW, buf, SIZE_MAX, &len), JWTMINT_INVALID_ARGUMENT);
-    CHECK(len == SENTINEL_LEN);
-    CHECK(all_poisoned(buf, want + 1));
+    CHECK_UNWRITTEN(buf, want + 1, len);
     free(buf);
     o = min_options();
     o.tpc = NULL; /* with a non-zero length */
@@ -334,11 +327,14 @@ static jwtmint_result vverify(const jwtmint_videosdk_verifier *v, const char *to
     jwtmint_result rc = jwtmint_videosdk_verifier_verify(v, (const uint8_t *)token, strlen(token),
                                                          now, out, 2048, &len);
     if (rc != JWTMINT_OK) {
-        CHECK(len == SENTINEL_LEN);
-        CHECK(all_poisoned(out, 2048));
+        CHECK_UNWRITTEN(out, 2048, len);
     }
     free(out);
     return rc;
+}
+
+static jwtmint_result verify_all(const void *verifier, uint8_t *out, size_t cap, size_t *len) {
+    return jwtmint_videosdk_verifier_verify(verifier, LIT(VSDK_ALL), NOW, out, cap, len);
 }
 
 static void test_videosdk_verifier(void) {
@@ -381,20 +377,8 @@ static void test_videosdk_verifier(void) {
         CHECK_BYTES(claims, len, CLAIMS_VSDK_FOREIGN);
     }
 
-    /* Buffer sizes: only for a valid token, only *out_len. */
-    buf = poisoned(want + 1);
-    len = SENTINEL_LEN;
-    CHECK_RC(jwtmint_videosdk_verifier_verify(v, LIT(VSDK_ALL), NOW, buf, want - 1, &len),
-             JWTMINT_BUFFER_TOO_SMALL);
-    CHECK(len == want);
-    CHECK(all_poisoned(buf, want + 1));
-    len = SENTINEL_LEN;
-    CHECK_RC(jwtmint_videosdk_verifier_verify(v, LIT(VSDK_ALL), NOW, NULL, 0, &len),
-             JWTMINT_BUFFER_TOO_SMALL);
-    CHECK(len == want);
-    CHECK_RC(jwtmint_videosdk_verifier_verify(v, LIT(VSDK_ALL), NOW, buf, want, &len), JWTMINT_OK);
-    CHECK(buf[want] == 0xEE);
-    free(buf);
+    /* The buffer contract (a too-small buffer only for a valid token, only *out_len). */
+    check_output_contract("jwtmint_videosdk_verifier_verify", verify_all, v, PAYLOAD_VSDK_ALL);
 
     /* Rejections (VSDK_ALL: iat NOW, exp NOW + 1800; leeway 60). */
     CHECK_RC(vverify(v, VSDK_ALL, NOW + 1800 + 59), JWTMINT_OK);
@@ -443,8 +427,7 @@ static void test_videosdk_verifier(void) {
     CHECK_RC(jwtmint_videosdk_verifier_verify(v, (const uint8_t *)"x", SIZE_MAX, NOW, buf, 64,
                                               &len),
              JWTMINT_INVALID_ARGUMENT);
-    CHECK(len == SENTINEL_LEN);
-    CHECK(all_poisoned(buf, 64));
+    CHECK_UNWRITTEN(buf, 64, len);
     free(buf);
     jwtmint_videosdk_verifier_free(v);
     jwtmint_videosdk_verifier_free(NULL);
