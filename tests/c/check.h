@@ -120,6 +120,26 @@ static inline void check_output_contract(const char *what, write_call call, cons
     free(buf);
 }
 
+/* What a write_call on a token needs: the handle, the token (a C string) and `now`. */
+struct token_call {
+    const void *handle;
+    const char *token;
+    int64_t now;
+};
+
+/* Runs `call` into a poisoned buffer of `cap` bytes and returns its result; on a failure,
+ * checks that nothing was written. */
+static inline jwtmint_result call_into(write_call call, const void *ctx, size_t cap) {
+    uint8_t *buf = poisoned(cap);
+    size_t len = SENTINEL_LEN;
+    jwtmint_result rc = call(ctx, buf, cap, &len);
+    if (rc != JWTMINT_OK) {
+        CHECK_UNWRITTEN(buf, cap, len);
+    }
+    free(buf);
+    return rc;
+}
+
 /* A key from a C string secret, checked to be made. */
 static inline jwtmint_key *make_key(const char *secret) {
     jwtmint_key *key = NULL;

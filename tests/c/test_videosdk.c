@@ -320,21 +320,17 @@ static void test_videosdk_mint(void) {
 
 /* ---- Video SDK: verifier ------------------------------------------------------------------ */
 
-/* Verifies `token` at `now`; on failure checks that nothing was written. */
-static jwtmint_result vverify(const jwtmint_videosdk_verifier *v, const char *token, int64_t now) {
-    uint8_t *out = poisoned(2048);
-    size_t len = SENTINEL_LEN;
-    jwtmint_result rc = jwtmint_videosdk_verifier_verify(v, (const uint8_t *)token, strlen(token),
-                                                         now, out, 2048, &len);
-    if (rc != JWTMINT_OK) {
-        CHECK_UNWRITTEN(out, 2048, len);
-    }
-    free(out);
-    return rc;
+/* jwtmint_videosdk_verifier_verify on a struct token_call, as a write_call. */
+static jwtmint_result vverify_call(const void *ctx, uint8_t *out, size_t cap, size_t *len) {
+    const struct token_call *c = ctx;
+    return jwtmint_videosdk_verifier_verify(c->handle, (const uint8_t *)c->token, strlen(c->token),
+                                            c->now, out, cap, len);
 }
 
-static jwtmint_result verify_all(const void *verifier, uint8_t *out, size_t cap, size_t *len) {
-    return jwtmint_videosdk_verifier_verify(verifier, LIT(VSDK_ALL), NOW, out, cap, len);
+/* Verifies `token` at `now`; on failure checks that nothing was written. */
+static jwtmint_result vverify(const jwtmint_videosdk_verifier *v, const char *token, int64_t now) {
+    const struct token_call call = {v, token, now};
+    return call_into(vverify_call, &call, 2048);
 }
 
 static void test_videosdk_verifier(void) {
@@ -378,7 +374,11 @@ static void test_videosdk_verifier(void) {
     }
 
     /* The buffer contract (a too-small buffer only for a valid token, only *out_len). */
-    check_output_contract("jwtmint_videosdk_verifier_verify", verify_all, v, PAYLOAD_VSDK_ALL);
+    {
+        const struct token_call call = {v, VSDK_ALL, NOW};
+        check_output_contract("jwtmint_videosdk_verifier_verify", vverify_call, &call,
+                              PAYLOAD_VSDK_ALL);
+    }
 
     /* Rejections (VSDK_ALL: iat NOW, exp NOW + 1800; leeway 60). */
     CHECK_RC(vverify(v, VSDK_ALL, NOW + 1800 + 59), JWTMINT_OK);

@@ -419,39 +419,34 @@ static void test_jsrsasign_secret(void) {
     /* FIXTURE_SECRET's bytes in hex: even-length hex is decoded. */
     static const char hex[] =
         "6d792d7a6f6f6d2d6170692d7365637265742d6f662d33362d6368617261637465727321";
+    /* The Zoom API token each secret text gives in an encoding, or (`same` 0) must not give. */
+    static const struct {
+        const char *text;
+        jwtmint_secret_encoding encoding;
+        const char *token;
+        int same;
+    } cases[] = {
+        {FIXTURE_JSR_TEXT, JWTMINT_SECRET_JSRSASIGN_COMPAT, TOKEN_JSR_API, 1},
+        {FIXTURE_JSR_TEXT, JWTMINT_SECRET_UTF8, TOKEN_JSR_API, 0}, /* UTF-8: another key */
+        {hex, JWTMINT_SECRET_JSRSASIGN_COMPAT, TOKEN_KAT_API, 1},
+        {FIXTURE_SECRET, JWTMINT_SECRET_JSRSASIGN_COMPAT, TOKEN_KAT_API, 1},
+    };
     jwtmint_key *key = NULL;
     uint8_t tok[256];
-    size_t len = 0;
+    size_t len = 0, i;
 
     CHECK(JWTMINT_SECRET_JSRSASIGN_COMPAT == 4);
-    CHECK_RC(jwtmint_key_new_encoded(LIT(FIXTURE_JSR_TEXT), JWTMINT_SECRET_JSRSASIGN_COMPAT, &key),
-             JWTMINT_OK);
-    CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), NOW, 30, 3600, tok, sizeof tok,
-                                    &len),
-             JWTMINT_OK);
-    CHECK_BYTES(tok, len, TOKEN_JSR_API);
-    jwtmint_key_free(key);
-    /* The same text as UTF-8 is another key. */
-    CHECK_RC(jwtmint_key_new_encoded(LIT(FIXTURE_JSR_TEXT), JWTMINT_SECRET_UTF8, &key), JWTMINT_OK);
-    CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), NOW, 30, 3600, tok, sizeof tok,
-                                    &len),
-             JWTMINT_OK);
-    CHECK(len != strlen(TOKEN_JSR_API) || memcmp(tok, TOKEN_JSR_API, len) != 0);
-    jwtmint_key_free(key);
-
-    CHECK_RC(jwtmint_key_new_encoded(LIT(hex), JWTMINT_SECRET_JSRSASIGN_COMPAT, &key), JWTMINT_OK);
-    CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), NOW, 30, 3600, tok, sizeof tok,
-                                    &len),
-             JWTMINT_OK);
-    CHECK_BYTES(tok, len, TOKEN_KAT_API);
-    jwtmint_key_free(key);
-    CHECK_RC(jwtmint_key_new_encoded(LIT(FIXTURE_SECRET), JWTMINT_SECRET_JSRSASIGN_COMPAT, &key),
-             JWTMINT_OK);
-    CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), NOW, 30, 3600, tok, sizeof tok,
-                                    &len),
-             JWTMINT_OK);
-    CHECK_BYTES(tok, len, TOKEN_KAT_API);
-    jwtmint_key_free(key);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CHECK_RC(jwtmint_key_new_encoded((const uint8_t *)cases[i].text, strlen(cases[i].text),
+                                         cases[i].encoding, &key),
+                 JWTMINT_OK);
+        CHECK_RC(jwtmint_mint_api_token(key, LIT(FIXTURE_API_KEY), NOW, 30, 3600, tok,
+                                        sizeof tok, &len),
+                 JWTMINT_OK);
+        CHECK((len == strlen(cases[i].token) && memcmp(tok, cases[i].token, len) == 0) ==
+              cases[i].same);
+        jwtmint_key_free(key);
+    }
 
     /* 32 hex digits decode to 16 bytes: too short. Odd-length hex is text. */
     key = (jwtmint_key *)&len;
