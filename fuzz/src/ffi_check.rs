@@ -17,6 +17,31 @@ use crate::checks::{self, API_KEY, NOW, SECRET};
 /// A byte the library never writes: any change of it in the output is a write.
 const CANARY: u8 = 0xA5;
 
+/// A verifier made through the C ABI as C would make it: the key from `secret`, then the
+/// default verifier, or the Zoom API one of `api_key`; the key is freed at once (the verifier
+/// keeps its own reference). The caller frees the verifier.
+fn c_verifier(secret: &[u8], api_key: Option<&str>) -> *mut jwtmint_verifier {
+    let mut key: *mut jwtmint_key = ptr::null_mut();
+    let mut verifier: *mut jwtmint_verifier = ptr::null_mut();
+    // SAFETY: pointers to live locals and to slices with their own lengths; the key is freed
+    // once, after its last use.
+    unsafe {
+        assert_eq!(
+            jwtmint_key_new(secret.as_ptr(), secret.len(), &mut key),
+            JWTMINT_OK
+        );
+        let made = match api_key {
+            Some(api_key) => {
+                jwtmint_verifier_new_zoom_api(key, api_key.as_ptr(), api_key.len(), &mut verifier)
+            }
+            None => jwtmint_verifier_new(key, &mut verifier),
+        };
+        assert_eq!(made, JWTMINT_OK);
+        jwtmint_key_free(key);
+    }
+    verifier
+}
+
 pub fn ffi_verify(data: &[u8]) {
     let Some((&mode, token)) = data.split_first() else {
         return;
@@ -29,24 +54,10 @@ pub fn ffi_verify(data: &[u8]) {
     };
     let expected = core.verify_payload_at(token, NOW);
 
-    let mut key: *mut jwtmint_key = ptr::null_mut();
-    let mut verifier: *mut jwtmint_verifier = ptr::null_mut();
-    // SAFETY: every pointer is to a live local or a handle just made; lengths are those of the
-    // slices they come with; the handles are freed once, at the end.
+    let verifier = c_verifier(SECRET, zoom.then_some(API_KEY));
+    // SAFETY: every pointer is to a live local or the verifier just made; lengths are those of
+    // the slices they come with; the verifier is freed once, after its last use.
     unsafe {
-        assert_eq!(
-            jwtmint_key_new(SECRET.as_ptr(), SECRET.len(), &mut key),
-            JWTMINT_OK
-        );
-        let made = if zoom {
-            jwtmint_verifier_new_zoom_api(key, API_KEY.as_ptr(), API_KEY.len(), &mut verifier)
-        } else {
-            jwtmint_verifier_new(key, &mut verifier)
-        };
-        assert_eq!(made, JWTMINT_OK);
-        // The key may go right away: the verifier keeps its own reference.
-        jwtmint_key_free(key);
-
         let want = expected.as_ref().map(|_| 0).unwrap_or_else(|e| e.code());
         let check = jwtmint_verifier_check(verifier, token.as_ptr(), token.len(), NOW);
         assert_eq!(check, want, "check: {expected:?}");
@@ -166,17 +177,10 @@ mod tests {
     fn check_case(secret: &[u8], case: &serde_json::Value) -> u32 {
         let token = case["token"].as_str().unwrap().as_bytes();
         let options = &case["verifier"];
-        let mut key: *mut jwtmint_key = ptr::null_mut();
-        let mut v: *mut jwtmint_verifier = ptr::null_mut();
-        // SAFETY: pointers to live locals and slices with their own lengths; each handle is
+        let v = c_verifier(secret, None);
+        // SAFETY: pointers to live locals and slices with their own lengths; the verifier is
         // freed once.
         unsafe {
-            assert_eq!(
-                jwtmint_key_new(secret.as_ptr(), secret.len(), &mut key),
-                JWTMINT_OK
-            );
-            assert_eq!(jwtmint_verifier_new(key, &mut v), JWTMINT_OK);
-            jwtmint_key_free(key);
             if let Some(leeway) = options["leeway"].as_u64() {
                 assert_eq!(jwtmint_verifier_set_leeway(v, leeway), JWTMINT_OK);
             }
