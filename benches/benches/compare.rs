@@ -11,9 +11,11 @@ mod peers;
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
+use criterion::{criterion_group, criterion_main, Criterion};
 use jwtmint::{zoom::ApiTokenMinter, Claims, Verifier};
-use jwtmint_bench::{key, now, signing_input, zoom_token, ApiClaims, Floor, Limit, API_KEY};
+use jwtmint_bench::{
+    flat_group, key, now, signing_input, zoom_token, ApiClaims, FlatGroup, Floor, Limit, API_KEY,
+};
 use peers::{JsonWebToken, JwtCompact, JwtSimple, Peer};
 
 fn floor(c: &mut Criterion) {
@@ -22,10 +24,7 @@ fn floor(c: &mut Criterion) {
     let floor = Floor::new();
     let limit = Limit::new();
     let blocks = [[7u8; 64]; 2];
-    let mut g = c.benchmark_group("floor");
-    // Many short samples of equal length: on a shared machine most of them run undisturbed,
-    // so the median is the undisturbed time (see docs/PERFORMANCE.md).
-    g.sampling_mode(SamplingMode::Flat);
+    let mut g = flat_group(c, "floor");
     g.bench_function("hmac", |b| b.iter(|| floor.tag(black_box(&input))));
     g.bench_function("sha256_limit", |b| {
         b.iter(|| limit.three_blocks(black_box(&blocks)));
@@ -39,10 +38,7 @@ fn mint(c: &mut Criterion) {
     let claims = ApiClaims::workload();
     let now = now();
     let mut buf = vec![0u8; minter.max_token_len()];
-    let mut g = c.benchmark_group("mint");
-    // Many short samples of equal length: on a shared machine most of them run undisturbed,
-    // so the median is the undisturbed time (see docs/PERFORMANCE.md).
-    g.sampling_mode(SamplingMode::Flat);
+    let mut g = flat_group(c, "mint");
 
     g.bench_function("jwtmint_buffer", |b| {
         b.iter(|| {
@@ -63,10 +59,7 @@ fn mint(c: &mut Criterion) {
     g.finish();
 }
 
-fn peer_mint<P: Peer>(
-    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    p: &P,
-) {
+fn peer_mint<P: Peer>(g: &mut FlatGroup<'_>, p: &P) {
     g.bench_function(P::NAME, |b| b.iter(|| black_box(p).mint()));
 }
 
@@ -74,10 +67,7 @@ fn verify(c: &mut Criterion) {
     let token = zoom_token();
     let verifier = Verifier::zoom_api(key(), API_KEY);
     let now = now();
-    let mut g = c.benchmark_group("verify");
-    // Many short samples of equal length: on a shared machine most of them run undisturbed,
-    // so the median is the undisturbed time (see docs/PERFORMANCE.md).
-    g.sampling_mode(SamplingMode::Flat);
+    let mut g = flat_group(c, "verify");
 
     g.bench_function("jwtmint_map", |b| {
         b.iter(|| -> Claims { verifier.verify_at(black_box(&token), now).expect("valid") });
@@ -106,11 +96,7 @@ fn verify(c: &mut Criterion) {
     g.finish();
 }
 
-fn peer_verify<P: Peer>(
-    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    p: &P,
-    token: &str,
-) {
+fn peer_verify<P: Peer>(g: &mut FlatGroup<'_>, p: &P, token: &str) {
     g.bench_function(P::NAME, |b| {
         b.iter(|| p.verify(black_box(token)).expect("valid"));
     });

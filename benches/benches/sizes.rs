@@ -12,11 +12,11 @@ mod peers;
 
 use std::hint::black_box;
 
-use criterion::{
-    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
-};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jwtmint::Verifier;
-use jwtmint_bench::{key, now, signing_input, token_of, Floor, SizedClaims, API_KEY, SWEEP_SIZES};
+use jwtmint_bench::{
+    flat_group, key, now, signing_input, token_of, Floor, SizedClaims, API_KEY, SWEEP_SIZES,
+};
 use peers::JsonWebToken;
 
 fn sizes(c: &mut Criterion) {
@@ -32,10 +32,7 @@ fn sizes(c: &mut Criterion) {
     let key = key();
     let now = now();
 
-    let mut g = c.benchmark_group("sizes");
-    // Many short samples of equal length: on a shared machine most of them run undisturbed,
-    // so the median is the undisturbed time (see docs/PERFORMANCE.md).
-    g.sampling_mode(SamplingMode::Flat);
+    let mut g = flat_group(c, "sizes");
     for size in SWEEP_SIZES {
         let claims = SizedClaims::of_payload_len(size);
         let token = token_of(&claims);

@@ -9,11 +9,9 @@ use std::hint::black_box;
 use std::sync::Barrier;
 use std::time::{Duration, Instant};
 
-use criterion::{
-    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
-};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jwtmint::{zoom::ApiTokenMinter, Verifier};
-use jwtmint_bench::{key, now, zoom_token, API_KEY};
+use jwtmint_bench::{flat_group, key, now, zoom_token, API_KEY};
 
 /// Runs `work` `iters` times on each of `threads` threads, started together; returns the
 /// time from the first thread's start to the last thread's end.
@@ -62,10 +60,7 @@ fn threads(c: &mut Criterion) {
         verifier.verify_at(black_box(&token), now).expect("valid");
     };
 
-    let mut g = c.benchmark_group("threads");
-    // Many short samples of equal length: on a shared machine most of them run undisturbed,
-    // so the median is the undisturbed time (see docs/PERFORMANCE.md).
-    g.sampling_mode(SamplingMode::Flat);
+    let mut g = flat_group(c, "threads");
     for n in [1usize, 2] {
         g.throughput(Throughput::Elements(n as u64));
         g.bench_function(BenchmarkId::new("mint_buffer", n), |b| {

@@ -7,11 +7,26 @@
 //!   keyed state computed once (the least any HS256 library must do per token with a
 //!   general-purpose HMAC).
 //! - A payload-size sweep: claims with one padding string, from 100 B to 8 KiB of JSON.
+//!
+//! And how every bench samples: [`flat_group`].
 
 use std::sync::OnceLock;
 
+use criterion::{measurement::WallTime, BenchmarkGroup, Criterion, SamplingMode};
 use hmac::{KeyInit, Mac};
 use serde::{Deserialize, Serialize};
+
+/// A criterion group made by [`flat_group`].
+pub type FlatGroup<'a> = BenchmarkGroup<'a, WallTime>;
+
+/// The criterion group `name`, sampled flat: many short samples of equal length. On a shared
+/// machine most of them run undisturbed, so their median is the undisturbed time (see
+/// docs/PERFORMANCE.md). Every bench's groups are made here, so that all sample alike.
+pub fn flat_group<'a>(c: &'a mut Criterion, name: &str) -> FlatGroup<'a> {
+    let mut g = c.benchmark_group(name);
+    g.sampling_mode(SamplingMode::Flat);
+    g
+}
 
 /// The workload's clock: the system time when first asked, then fixed for the whole run.
 ///
