@@ -1,6 +1,8 @@
 //! The command line: commands, flags, help text and examples. The Zoom extras' commands are
 //! in their own modules.
 
+#[cfg(feature = "serve")]
+mod serve;
 mod videosdk;
 mod webhook;
 
@@ -12,6 +14,8 @@ use jwtmint::{DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
 
 use crate::claims::{parse_claim, Claim};
 use crate::secret::{ApiSecret, SecretArgs};
+#[cfg(feature = "serve")]
+pub use serve::ServeArgs;
 pub use videosdk::{VideoSdkArgs, VideoSdkCommand, VideoSdkMintArgs, VideoSdkVerifyArgs};
 pub use webhook::{WebhookArgs, WebhookCheckArgs, WebhookCommand, WebhookSignArgs};
 
@@ -29,7 +33,8 @@ Examples:
   jwtmint verify \"$TOKEN\"       # check the signature and claims, print the payload
   jwtmint decode \"$TOKEN\"       # look inside without verifying
   jwtmint videosdk --tpc my-session --role host   # a Video SDK session token
-  jwtmint webhook verify --timestamp \"$TS\" --signature \"$SIG\" body.json";
+  jwtmint webhook verify --timestamp \"$TS\" --signature \"$SIG\" body.json
+  jwtmint serve                 # the Video SDK auth endpoint on http://127.0.0.1:4000";
 
 const MINT_HELP: &str = "\
 The token is the header {\"alg\":\"HS256\",\"typ\":\"JWT\"} and the payload
@@ -148,6 +153,10 @@ pub enum Command {
     /// Verify a Zoom webhook request's signature, answer its URL validation, or sign a body
     #[command(after_help = webhook::WEBHOOK_HELP, arg_required_else_help = true)]
     Webhook(WebhookArgs),
+    /// Serve the Video SDK auth endpoint and a webhook receiver over HTTP
+    #[cfg(feature = "serve")]
+    #[command(after_help = serve::SERVE_HELP)]
+    Serve(Box<ServeArgs>),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(after_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),

@@ -54,7 +54,7 @@ pub struct SecretArgs<K: SecretKind> {
 }
 
 /// The core's parser, with its message for clap.
-fn parse_encoding(text: &str) -> Result<SecretEncoding, String> {
+pub fn parse_encoding(text: &str) -> Result<SecretEncoding, String> {
     text.parse::<SecretEncoding>().map_err(|e| e.to_string())
 }
 
@@ -81,6 +81,18 @@ impl SecretSource {
 }
 
 impl<K: SecretKind> SecretArgs<K> {
+    /// The kind's default variable, read in `encoding`: for commands that read several
+    /// secrets, each from its own variable (`serve`).
+    #[cfg(feature = "serve")]
+    pub fn default_env(encoding: SecretEncoding) -> Self {
+        SecretArgs {
+            secret_env: None,
+            secret_file: None,
+            secret_encoding: encoding,
+            kind: PhantomData,
+        }
+    }
+
     /// Where the secret will be read from.
     pub fn source(&self) -> SecretSource {
         match &self.secret_file {

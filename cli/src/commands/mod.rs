@@ -5,6 +5,8 @@ mod decode;
 mod demo;
 mod generated;
 mod mint;
+#[cfg(feature = "serve")]
+mod serve;
 mod verify;
 mod videosdk;
 mod videosdk_verify;
@@ -28,6 +30,8 @@ pub fn run(command: Command) -> Outcome {
             }
         }
         Command::Webhook(args) => webhook::run(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(*args),
         Command::Completions(args) => generated::completions(args.shell),
         Command::Man(args) => generated::man(&args.command),
     }
