@@ -248,3 +248,72 @@ fn tokens_from_the_future_or_expired_are_rejected() {
         Err(Error::Expired { .. })
     ));
 }
+
+// token(b"Zoom-Video-SDK-Secret-Of-36-Chars-XY", {"app_key": "abcdefghijklmnopqrstuv",
+//     "role_type": 0, "tpc": "room", "version": 1, "iat": 1700000000, "exp": 1700001800,
+//     "user_identity": "legacy-7", "user_key": "u" * 36, "session_key": "s"})
+// with the Python function above: user_key, Zoom's documented name, sits where the sample
+// writes user_identity, right after it.
+const WITH_USER_KEY: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBfa2V5IjoiYWJjZGVmZ2hpamtsbW5vcHFyc3R1diIsInJvbGVfdHlwZSI6MCwidHBjIjoicm9vbSIsInZlcnNpb24iOjEsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoxNzAwMDAxODAwLCJ1c2VyX2lkZW50aXR5IjoibGVnYWN5LTciLCJ1c2VyX2tleSI6InV1dXV1dXV1dXV1dXV1dXV1dXV1dXV1dXV1dXV1dXV1dXV1dSIsInNlc3Npb25fa2V5IjoicyJ9.hhlQDkjIXbbtxyKyulKLaZFJBTHNEr42tJRUR1Dse3Y";
+
+#[test]
+fn user_key_is_minted_and_verified_with_its_documented_limit() {
+    let b = VideoSdkTokenBuilder::new(APP_KEY, "room", Role::Participant)
+        .session_key("s")
+        .user_key("u".repeat(36))
+        .user_identity("legacy-7")
+        .ttl(1800)
+        .skew(0);
+    assert_eq!(b.mint_at(&key(), NOW).unwrap(), WITH_USER_KEY);
+    let c = VideoSdkVerifier::new(key(), APP_KEY)
+        .verify_at(WITH_USER_KEY, NOW)
+        .unwrap();
+    assert_eq!(c.user_key.as_deref(), Some("u".repeat(36).as_str()));
+    assert_eq!(c.user_identity.as_deref(), Some("legacy-7"));
+    // 36 UTF-16 code units, not 35 as for user_identity; an astral character counts two.
+    assert_eq!(
+        b.clone()
+            .user_key(format!("{}\u{1F600}", "u".repeat(35)))
+            .mint_at(&key(), NOW)
+            .unwrap_err(),
+        Error::FieldTooLong {
+            field: "user_key",
+            len: 37,
+            max: 36
+        }
+    );
+    let v = VideoSdkVerifier::new(key(), APP_KEY);
+    let too_long = format!(
+        r#"{{"app_key":"{APP_KEY}","role_type":0,"tpc":"t","version":1,"iat":{NOW},"exp":{},"user_key":"{}"}}"#,
+        NOW + 3600,
+        "u".repeat(37)
+    );
+    assert_eq!(v.verify_at(forged(&too_long), NOW).unwrap_err().code(), 601);
+    let null = format!(
+        r#"{{"app_key":"{APP_KEY}","role_type":0,"tpc":"t","version":1,"iat":{NOW},"exp":{},"user_key":null}}"#,
+        NOW + 3600
+    );
+    assert_eq!(v.verify_at(forged(&null), NOW).unwrap_err().code(), 507);
+}
+
+#[test]
+fn tokens_of_zooms_web_sample_stay_rejected_for_the_documented_reasons() {
+    // videosdk-web-sample's generateVideoToken writes no version (documented as required)
+    // and null cloud-recording fields (null is not "absent"): see the README.
+    let v = VideoSdkVerifier::new(key(), APP_KEY);
+    let no_version = format!(
+        r#"{{"app_key":"{APP_KEY}","tpc":"t","role_type":1,"user_identity":"u","session_key":"","iat":{NOW},"exp":{}}}"#,
+        NOW + 7200
+    );
+    assert_eq!(
+        v.verify_at(forged(&no_version), NOW).unwrap_err(),
+        Error::MissingClaim {
+            claim: "version".into()
+        }
+    );
+    let nulls = format!(
+        r#"{{"app_key":"{APP_KEY}","tpc":"t","role_type":1,"version":1,"iat":{NOW},"exp":{},"cloud_recording_option":null}}"#,
+        NOW + 7200
+    );
+    assert_eq!(v.verify_at(forged(&nulls), NOW).unwrap_err().code(), 507);
+}

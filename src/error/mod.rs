@@ -13,7 +13,8 @@
 //! | 500–599 | claims rejected: time, issuer, audience, presence, type |
 //! | 600–619 | Video SDK claims refused: by the builder when minting, by the verifier when verifying |
 //! | 620–639 | Zoom webhook request rejected: timestamp, signature, url-validation body |
-//! | 640–699 | reserved for further Zoom extras |
+//! | 640–659 | Meeting SDK claims refused: by the builder when minting, by the verifier when verifying |
+//! | 660–699 | reserved for further Zoom extras |
 //! | 900–999 | reserved for the C ABI (null pointer, panic, ...) |
 //!
 //! Messages never contain key material or a computed MAC.
@@ -223,6 +224,20 @@ mod tests {
             Error::InvalidPlainToken {
                 reason: "is missing",
             },
+            Error::InvalidMeetingSdkClaim {
+                claim: "role",
+                expected: "0 or 1",
+            },
+            Error::MeetingSdkLifetimeOutOfRange {
+                claim: "tokenExp",
+                seconds: 10,
+                min: 1800,
+                max: 172_800,
+            },
+            Error::SdkKeyMismatch {
+                expected: "a".into(),
+                found: "b".into(),
+            },
         ];
         // One sample per code in the table (minus "ok").
         assert_eq!(samples.len(), CODES.len() - 1);
@@ -259,14 +274,17 @@ mod tests {
             621:webhook_timestamp_out_of_tolerance 622:webhook_signature_prefix \
             623:webhook_signature_length 624:webhook_signature_encoding \
             625:webhook_signature_mismatch 626:webhook_body_malformed \
-            627:unexpected_webhook_event 628:invalid_plain_token";
+            627:unexpected_webhook_event 628:invalid_plain_token \
+            640:invalid_meeting_sdk_claim 641:meeting_sdk_lifetime_out_of_range \
+            642:sdk_key_mismatch";
         let listed: Vec<String> = CODES.iter().map(|(c, n, _)| format!("{c}:{n}")).collect();
         assert_eq!(listed.join(" "), PUBLISHED);
     }
 
     #[test]
     fn zoom_extras_stay_in_their_ranges() {
-        // 600-619 Video SDK, 620-639 webhooks (see the module documentation).
+        // 600-619 Video SDK, 620-639 webhooks, 640-659 Meeting SDK (see the module
+        // documentation).
         for (code, name, _) in CODES {
             if (600..620).contains(code) {
                 assert!(
@@ -280,8 +298,14 @@ mod tests {
                     "{name}"
                 );
             }
+            if (640..660).contains(code) {
+                assert!(
+                    name.contains("meeting_sdk") || name.starts_with("sdk_key"),
+                    "{name}"
+                );
+            }
             assert!(
-                !(640..700).contains(code),
+                !(660..700).contains(code),
                 "{code} is in the reserved range"
             );
         }

@@ -387,5 +387,39 @@ error_table! {
             reason: &'static str,
         } = (628, "invalid_plain_token", "the url-validation plainToken is missing or empty")
             => ("the url-validation payload.plainToken {reason}"),
+
+        // ---- 64x: Zoom Meeting SDK claims --------------------------------------------------
+        /// A Meeting SDK claim or builder value Zoom does not accept (`role` 2, an `mn` that is
+        /// not digits, `mn` without `role`, neither `appKey` nor `sdkKey`, the two different).
+        InvalidMeetingSdkClaim {
+            /// The claim name.
+            claim: &'static str,
+            /// What was expected.
+            expected: &'static str,
+        } = (640, "invalid_meeting_sdk_claim",
+            "a Meeting SDK claim has a value Zoom does not accept")
+            => ("the Meeting SDK claim {claim:?} must be {expected}"),
+        /// A Meeting SDK token's `exp` or `tokenExp` is not 1800 s to 48 h after its `iat`.
+        MeetingSdkLifetimeOutOfRange {
+            /// `exp` or `tokenExp`.
+            claim: &'static str,
+            /// The claim minus `iat`, in seconds.
+            seconds: i128,
+            /// The shortest lifetime Zoom accepts.
+            min: u64,
+            /// The longest lifetime Zoom accepts.
+            max: u64,
+        } = (641, "meeting_sdk_lifetime_out_of_range",
+            "a Meeting SDK token's exp or tokenExp is not 1800 s to 48 h after iat")
+            => ("the Meeting SDK claim {claim:?} is {seconds} s after iat; Zoom accepts {min} to \
+                {max} s"),
+        /// A Meeting SDK token's `appKey`/`sdkKey` is not the verifier's SDK key.
+        SdkKeyMismatch {
+            /// The SDK key the verifier expects.
+            expected: String,
+            /// The key in the token (truncated).
+            found: String,
+        } = (642, "sdk_key_mismatch", "the Meeting SDK key is not the expected one")
+            => ("the Meeting SDK key {found:?} is not the expected {expected:?}"),
     }
 }

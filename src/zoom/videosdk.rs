@@ -32,6 +32,10 @@ pub const TPC_MAX_LEN: usize = 200;
 /// The longest `user_identity`, in UTF-16 code units.
 pub const USER_IDENTITY_MAX_LEN: usize = 35;
 
+/// The longest `user_key` (the documented name of what Zoom's sample still calls
+/// `user_identity`), in UTF-16 code units.
+pub const USER_KEY_MAX_LEN: usize = 36;
+
 /// The longest `session_key`, in UTF-16 code units.
 pub const SESSION_KEY_MAX_LEN: usize = 36;
 
@@ -180,6 +184,7 @@ impl VideoSdkTokenBuilder {
                 iat: 0,
                 exp: 0,
                 user_identity: None,
+                user_key: None,
                 session_key: None,
                 geo_regions: None,
                 cloud_recording_option: None,
@@ -197,6 +202,14 @@ impl VideoSdkTokenBuilder {
     #[must_use]
     pub fn user_identity(mut self, id: impl Into<String>) -> Self {
         self.template.user_identity = Some(id.into());
+        self
+    }
+
+    /// Sets `user_key` (at most 36 UTF-16 code units): Zoom's documented name for the user's
+    /// identifier, "previously named `user_identity`". Written right after `user_identity`.
+    #[must_use]
+    pub fn user_key(mut self, key: impl Into<String>) -> Self {
+        self.template.user_key = Some(key.into());
         self
     }
 

@@ -6,8 +6,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[cfg(doc)]
 use super::videosdk::VideoSdkTokenBuilder;
 use super::videosdk::{
-    Role, SESSION_KEY_MAX_LEN, TPC_MAX_LEN, USER_IDENTITY_MAX_LEN, VIDEO_SDK_MAX_TTL,
-    VIDEO_SDK_MIN_TTL, VIDEO_SDK_VERSION,
+    Role, SESSION_KEY_MAX_LEN, TPC_MAX_LEN, USER_IDENTITY_MAX_LEN, USER_KEY_MAX_LEN,
+    VIDEO_SDK_MAX_TTL, VIDEO_SDK_MIN_TTL, VIDEO_SDK_VERSION,
 };
 use crate::error::{Error, Result};
 use crate::zoom::GeoRegion;
@@ -18,7 +18,7 @@ use crate::zoom::GeoRegion;
 /// [`VideoSdkVerifier`](crate::zoom::VideoSdkVerifier) after verification. Optional claims
 /// that are `None` are left out of the token (never `null`). Serialized in the member order
 /// of Zoom's auth endpoint sample: `app_key`, `role_type`, `tpc`, `version`, `iat`, `exp`,
-/// `user_identity`, `session_key`, `geo_regions`, `cloud_recording_option`,
+/// `user_identity`, `user_key`, `session_key`, `geo_regions`, `cloud_recording_option`,
 /// `cloud_recording_election`, `telemetry_tracking_id`, `video_webrtc_mode`,
 /// `audio_webrtc_mode`. Flags are the numbers 0 and 1; `geo_regions` is the codes joined by
 /// commas.
@@ -45,6 +45,9 @@ pub struct VideoSdkClaims {
     /// An identifier of the user in your own system.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_identity: Option<String>,
+    /// An identifier of the user in your own system, under the name Zoom documents today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_key: Option<String>,
     /// A key identifying the session in your own system.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_key: Option<String>,
@@ -129,7 +132,7 @@ pub(super) fn check_lifetime(seconds: i128) -> Result<()> {
 
 impl VideoSdkClaims {
     /// Checks Zoom's rules: `app_key` and `tpc` not empty; `tpc` at most 200, `user_identity`
-    /// at most 35 and `session_key` at most 36 UTF-16 code units (JavaScript's
+    /// at most 35, `user_key` and `session_key` at most 36 UTF-16 code units (JavaScript's
     /// `String.length`: a character outside the Basic Multilingual Plane, such as an emoji,
     /// counts two); `version` 1; `geo_regions`, if present, not empty and without repeats;
     /// `exp - iat` from 1800 s to 48 h.
@@ -148,6 +151,9 @@ impl VideoSdkClaims {
         check_len("tpc", &self.tpc, TPC_MAX_LEN)?;
         if let Some(id) = &self.user_identity {
             check_len("user_identity", id, USER_IDENTITY_MAX_LEN)?;
+        }
+        if let Some(key) = &self.user_key {
+            check_len("user_key", key, USER_KEY_MAX_LEN)?;
         }
         if let Some(key) = &self.session_key {
             check_len("session_key", key, SESSION_KEY_MAX_LEN)?;
@@ -188,6 +194,8 @@ pub(crate) struct Wire {
     exp: i64,
     #[serde(default, deserialize_with = "present")]
     user_identity: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    user_key: Option<String>,
     #[serde(default, deserialize_with = "present")]
     session_key: Option<String>,
     #[serde(default, deserialize_with = "present")]
@@ -242,6 +250,7 @@ impl TryFrom<Wire> for VideoSdkClaims {
             iat: w.iat,
             exp: w.exp,
             user_identity: w.user_identity,
+            user_key: w.user_key,
             session_key: w.session_key,
             geo_regions: w
                 .geo_regions

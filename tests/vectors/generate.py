@@ -83,6 +83,48 @@ def zoom_api_cases():
     return out
 
 
+def meeting_sdk_cases():
+    # (name, sdk_key, secret, encoding, now, skew, ttl, mn, role, video_webrtc_mode); None = not given.
+    # The payload follows Zoom's meetingsdk-auth-endpoint-sample: appKey, sdkKey, mn, role, iat,
+    # exp, tokenExp, video_webrtc_mode, absent members left out; mn as a string of digits.
+    secret = "Zoom-Meeting-SDK-Secret-Of-36-Chars!"
+    cases = [
+        ("native_defaults", "abcdefghijklmnopqrstuv", secret, "utf8", 1700000000, 30, 7200, None, None, None),
+        ("web_participant_no_skew", "abcdefghijklmnopqrstuv", secret, "utf8", 1700000000, 0, 7200, "85746065432", 0, None),
+        ("web_host_min_ttl_webrtc", "abcdefghijklmnopqrstuv", secret, "utf8", 1700000000, 30, 1800, "123456789", 1, 1),
+        ("max_ttl_webrtc_off", "client-id-0123", secret, "utf8", 1662147076, 0, 172800, "9", 0, 0),
+        ("native_webrtc_hex_secret", "k", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "hex", 1700000000, 30, 3600, None, None, 1),
+        ("escaped_sdk_key", "key\"with\\quotes\u0001\u00e9", secret, "utf8", 1700000000, 30, 7200, "00012", 1, None),
+    ]
+    out = []
+    for name, sdk_key, sec, enc, now, skew, ttl, mn, role, webrtc in cases:
+        iat = now - skew
+        exp = iat + ttl
+        claims = {"appKey": sdk_key, "sdkKey": sdk_key}
+        if mn is not None:
+            claims["mn"] = mn
+            claims["role"] = role
+        claims.update({"iat": iat, "exp": exp, "tokenExp": exp})
+        if webrtc is not None:
+            claims["video_webrtc_mode"] = webrtc
+        payload = compact(claims)
+        out.append({
+            "name": name,
+            "sdk_key": sdk_key,
+            "secret": sec,
+            "secret_encoding": enc,
+            "now": now,
+            "skew": skew,
+            "ttl": ttl,
+            "mn": mn,
+            "role": role,
+            "video_webrtc_mode": webrtc,
+            "payload_json": payload.decode("utf-8"),
+            "token": sign(secret_bytes(sec, enc), payload),
+        })
+    return out
+
+
 def claims_cases():
     secret = "0123456789abcdefghijklmnopqrstuvwxyz"
     payloads = [
@@ -108,6 +150,9 @@ def claims_cases():
 def main():
     with open(os.path.join(HERE, "zoom_api.json"), "w", encoding="utf-8") as f:
         json.dump({"description": "Zoom API JWTs: iat = now - skew, exp = iat + ttl, payload {iss,iat,exp} in that order; tokens computed with Python's stdlib (generate.py)", "cases": zoom_api_cases()}, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    with open(os.path.join(HERE, "meeting_sdk.json"), "w", encoding="utf-8") as f:
+        json.dump({"description": "Zoom Meeting SDK JWTs: iat = now - skew, exp = tokenExp = iat + ttl, payload {appKey,sdkKey,[mn,role],iat,exp,tokenExp,[video_webrtc_mode]} in that order, null meaning not given; tokens computed with Python's stdlib (generate.py)", "cases": meeting_sdk_cases()}, f, indent=2, ensure_ascii=False)
         f.write("\n")
     with open(os.path.join(HERE, "claims.json"), "w", encoding="utf-8") as f:
         json.dump({"description": "Arbitrary claims: the token signs exactly payload_json under the fixed header; computed with Python's stdlib (generate.py)", "cases": claims_cases()}, f, indent=2, ensure_ascii=False)
