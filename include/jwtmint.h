@@ -541,6 +541,21 @@ typedef struct {
 #define JWTMINT_INVALID_PLAIN_TOKEN 628
 
 /**
+ * A Meeting SDK claim has a value Zoom does not accept.
+ */
+#define JWTMINT_INVALID_MEETING_SDK_CLAIM 640
+
+/**
+ * A Meeting SDK token's exp or tokenExp is not 1800 s to 48 h after iat.
+ */
+#define JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE 641
+
+/**
+ * The Meeting SDK key is not the expected one.
+ */
+#define JWTMINT_SDK_KEY_MISMATCH 642
+
+/**
  * A required pointer argument is NULL (or an input pointer is NULL with a non-zero length).
  */
 #define JWTMINT_NULL_POINTER 900

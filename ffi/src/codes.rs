@@ -116,6 +116,12 @@ pub const JWTMINT_WEBHOOK_BODY_MALFORMED: jwtmint_result = 626;
 pub const JWTMINT_UNEXPECTED_WEBHOOK_EVENT: jwtmint_result = 627;
 /// The url-validation plainToken is missing or empty.
 pub const JWTMINT_INVALID_PLAIN_TOKEN: jwtmint_result = 628;
+/// A Meeting SDK claim has a value Zoom does not accept.
+pub const JWTMINT_INVALID_MEETING_SDK_CLAIM: jwtmint_result = 640;
+/// A Meeting SDK token's exp or tokenExp is not 1800 s to 48 h after iat.
+pub const JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE: jwtmint_result = 641;
+/// The Meeting SDK key is not the expected one.
+pub const JWTMINT_SDK_KEY_MISMATCH: jwtmint_result = 642;
 /// A required pointer argument is NULL (or an input pointer is NULL with a non-zero length).
 pub const JWTMINT_NULL_POINTER: jwtmint_result = 900;
 /// A text argument (API key, issuer, audience, claim names, encoded secret) is not valid UTF-8.
