@@ -1,5 +1,6 @@
 //! The public half of the credentials: the API key (the token's `iss`) from `--key` or
-//! `$ZOOM_API_KEY`, and the Video SDK key (`app_key`) from `--key` or `$ZOOM_VIDEO_SDK_KEY`.
+//! `$ZOOM_API_KEY`, the Video SDK key (`app_key`) from `--key` or `$ZOOM_VIDEO_SDK_KEY`, and
+//! the Meeting SDK key (`appKey`/`sdkKey`) from `--sdk-key` or `$ZOOM_MEETING_SDK_KEY`.
 
 use crate::outcome::{Failure, Outcome};
 
@@ -8,6 +9,9 @@ pub const API_KEY_ENV: &str = "ZOOM_API_KEY";
 
 /// The environment variable holding the Video SDK key.
 pub const VIDEO_SDK_KEY_ENV: &str = "ZOOM_VIDEO_SDK_KEY";
+
+/// The environment variable holding the Meeting SDK key.
+pub const MEETING_SDK_KEY_ENV: &str = "ZOOM_MEETING_SDK_KEY";
 
 /// `$ZOOM_API_KEY` when set and not empty.
 pub fn from_env() -> Outcome<Option<String>> {
@@ -42,13 +46,28 @@ pub fn required(flag: Option<String>) -> Outcome<String> {
 /// The flag's value, else `$ZOOM_VIDEO_SDK_KEY`, else a usage error saying how to give one.
 /// Also says where the key came from, for the hint on an `app_key` mismatch.
 pub fn required_video_sdk(flag: Option<String>) -> Outcome<(String, bool)> {
+    required_sdk(flag, VIDEO_SDK_KEY_ENV, "--key", "Video SDK")
+}
+
+/// The flag's value, else `$ZOOM_MEETING_SDK_KEY`, else a usage error saying how to give one.
+pub fn required_meeting_sdk(flag: Option<String>) -> Outcome<String> {
+    required_sdk(flag, MEETING_SDK_KEY_ENV, "--sdk-key", "Meeting SDK").map(|(key, _)| key)
+}
+
+/// An SDK key from `flag` or the variable `env`, and whether it came from the variable.
+fn required_sdk(
+    flag: Option<String>,
+    env: &str,
+    flag_name: &str,
+    sdk: &str,
+) -> Outcome<(String, bool)> {
     match flag {
         Some(key) => Ok((key, false)),
-        None => match from_var(VIDEO_SDK_KEY_ENV)? {
+        None => match from_var(env)? {
             Some(key) => Ok((key, true)),
             None => Err(Failure::usage(format!(
-                "no Video SDK key: pass --key SDK_KEY or set {VIDEO_SDK_KEY_ENV} (the SDK key \
-                 from your Zoom Video SDK app)"
+                "no {sdk} key: pass {flag_name} SDK_KEY or set {env} (the SDK key from your \
+                 Zoom {sdk} app)"
             ))),
         },
     }

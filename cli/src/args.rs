@@ -1,6 +1,7 @@
 //! The command line: commands, flags, help text and examples. The Zoom extras' commands are
 //! in their own modules.
 
+mod meetingsdk;
 #[cfg(feature = "serve")]
 mod serve;
 mod videosdk;
@@ -14,6 +15,7 @@ use jwtmint::{DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
 
 use crate::claims::{parse_claim, Claim};
 use crate::secret::{ApiSecret, SecretArgs};
+pub use meetingsdk::{MeetingSdkArgs, MeetingSdkCommand, MeetingSdkMintArgs, MeetingSdkVerifyArgs};
 #[cfg(feature = "serve")]
 pub use serve::ServeArgs;
 pub use videosdk::{VideoSdkArgs, VideoSdkCommand, VideoSdkMintArgs, VideoSdkVerifyArgs};
@@ -33,6 +35,7 @@ Examples:
   jwtmint verify \"$TOKEN\"       # check the signature and claims, print the payload
   jwtmint decode \"$TOKEN\"       # look inside without verifying
   jwtmint videosdk --tpc my-session --role host   # a Video SDK session token
+  jwtmint meetingsdk --mn 85746065432 --role 0     # a Meeting SDK token
   jwtmint webhook verify --timestamp \"$TS\" --signature \"$SIG\" body.json
   jwtmint serve                 # the Video SDK auth endpoint on http://127.0.0.1:4000";
 
@@ -150,6 +153,9 @@ pub enum Command {
     /// Mint a Video SDK session token (or `videosdk verify` one)
     #[command(name = "videosdk", after_help = videosdk::VIDEOSDK_HELP)]
     VideoSdk(Box<VideoSdkArgs>),
+    /// Mint a Meeting SDK token (or `meetingsdk verify` one)
+    #[command(name = "meetingsdk", after_help = meetingsdk::MEETINGSDK_HELP)]
+    MeetingSdk(Box<MeetingSdkArgs>),
     /// Verify a Zoom webhook request's signature, answer its URL validation, or sign a body
     #[command(after_help = webhook::WEBHOOK_HELP, arg_required_else_help = true)]
     Webhook(WebhookArgs),

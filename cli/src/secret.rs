@@ -17,7 +17,9 @@ use jwtmint::{Key, SecretEncoding};
 use zeroize::Zeroizing;
 
 use crate::outcome::{Failure, Outcome};
-pub use crate::secret_kind::{ApiSecret, SecretKind, VideoSdkSecret, WebhookSecret};
+pub use crate::secret_kind::{
+    ApiSecret, MeetingSdkSecret, SecretKind, VideoSdkSecret, WebhookSecret,
+};
 
 /// The largest secret file read. A Zoom secret is a few dozen bytes; anything this big is the
 /// wrong file (or `/dev/zero`), and stopping here keeps such input from filling memory.

@@ -60,6 +60,14 @@ secret_kind!(
 );
 
 secret_kind!(
+    /// The Meeting SDK secret of `meetingsdk` and `meetingsdk verify`.
+    MeetingSdkSecret,
+    env = "ZOOM_MEETING_SDK_SECRET",
+    what = "Meeting SDK secret",
+    utf8 = "what Zoom Meeting SDK secrets are"
+);
+
+secret_kind!(
     /// The webhook secret token of `webhook verify`, `validate` and `sign`.
     WebhookSecret,
     env = "ZOOM_WEBHOOK_SECRET_TOKEN",

@@ -8,8 +8,9 @@ use std::process::{Command, Stdio};
 use common::*;
 
 /// The subcommands of the Zoom extras.
-const SUBCOMMANDS: [[&str; 2]; 4] = [
+const SUBCOMMANDS: [[&str; 2]; 5] = [
     ["videosdk", "verify"],
+    ["meetingsdk", "verify"],
     ["webhook", "verify"],
     ["webhook", "validate"],
     ["webhook", "sign"],

@@ -283,3 +283,38 @@ fn tpc_and_role_are_required() {
         .run()
         .fails_with(2, "--tpc");
 }
+
+#[test]
+fn user_key_is_written_after_user_identity_up_to_36_units() {
+    let run = room_host(&["--user-key", &"k".repeat(36), "--user-identity", "legacy"]);
+    let extra = format!(
+        r#","user_identity":"legacy","user_key":"{}""#,
+        "k".repeat(36)
+    );
+    assert_eq!(run.ok(), token_line(&default_sdk_payload(1, &extra)));
+    let run = room_host(&["--user-key", &"k".repeat(37)]);
+    run.fails_with(2, "[code 601 field_too_long]");
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn a_tpc_zoom_would_treat_differently_is_minted_with_warnings() {
+    let run = videosdk(&["--tpc", "Café", "--role", "host"]).run();
+    assert_eq!(
+        run.ok(),
+        token_line(&sdk_payload(1, "Café", NOW - 30, NOW - 30 + 7200, ""))
+    );
+    assert!(
+        run.stderr.contains("warning: tpc has a character outside"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning: tpc has upper-case letters"),
+        "{}",
+        run.stderr
+    );
+    // A refused token gets no warning, only its error.
+    let run = videosdk(&["--tpc", "Café", "--role", "host", "--ttl", "1"]).run();
+    assert!(!run.fails(2).contains("warning"));
+}

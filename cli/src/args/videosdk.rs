@@ -14,16 +14,18 @@ The token a Video SDK client starts or joins a session with: the header
 \"tpc\":NAME,\"version\":1,\"iat\":NOW-SKEW,\"exp\":IAT+TTL}, then the optional claims given,
 in the member order of Zoom's auth endpoint sample, signed with HMAC-SHA256 under the Video
 SDK secret. Zoom's rules are checked before anything is signed (tpc 1 to 200 UTF-16 code
-units, user_identity up to 35, session_key up to 36, known geo regions, none twice, a
-lifetime of 1800 to 172800 s); a value they refuse exits 2 with its code. The token is
-printed followed by a newline.
+units, user_identity up to 35, user_key and session_key up to 36, known geo regions, none
+twice, a lifetime of 1800 to 172800 s); a value they refuse exits 2 with its code. A tpc
+outside the character set Zoom documents, or with upper-case letters (Zoom lower-cases
+session names), is minted with a warning on standard error. The token is printed followed
+by a newline.
 
 `jwtmint videosdk verify` checks such a token: see `jwtmint videosdk verify --help`.
 
 Examples:
   export ZOOM_VIDEO_SDK_KEY=your-sdk-key ZOOM_VIDEO_SDK_SECRET=your-sdk-secret
   jwtmint videosdk --tpc my-session --role host
-  jwtmint videosdk --tpc my-session --role participant --user-identity user-42 --ttl 3600
+  jwtmint videosdk --tpc my-session --role participant --user-key user-42 --ttl 3600
   jwtmint videosdk --tpc my-session --role 1 --geo-regions US,DE --cloud-recording-option 1
   jwtmint videosdk --tpc my-session --role host --now 1700000000   # iat 1699999970, exp 1700007170
   jwtmint videosdk --tpc my-session --role host --secret-file sdk-secret.txt
@@ -96,6 +98,11 @@ pub struct VideoSdkMintArgs {
     #[arg(long, value_name = "TEXT")]
     pub user_identity: Option<String>,
 
+    /// user_key: the user's identifier, up to 36 UTF-16 code units (the name Zoom documents
+    /// today; user_identity is its previous name, still written by Zoom's sample)
+    #[arg(long, value_name = "TEXT")]
+    pub user_key: Option<String>,
+
     /// session_key: the session's identifier in your own system, up to 36 UTF-16 code units
     #[arg(long, value_name = "TEXT")]
     pub session_key: Option<String>,
@@ -156,7 +163,7 @@ pub struct VideoSdkVerifyArgs {
 }
 
 /// The core's `Role` parser, its message with the code.
-fn parse_role(text: &str) -> Result<Role, String> {
+pub(super) fn parse_role(text: &str) -> Result<Role, String> {
     text.parse::<Role>().map_err(|e| with_code(&e))
 }
 
@@ -168,7 +175,7 @@ fn parse_geo_regions(text: &str) -> Result<GeoRegions, String> {
 }
 
 /// A flag claim: exactly `0` or `1`, as it is written in the token.
-fn parse_flag(text: &str) -> Result<bool, String> {
+pub(super) fn parse_flag(text: &str) -> Result<bool, String> {
     match text {
         "0" => Ok(false),
         "1" => Ok(true),

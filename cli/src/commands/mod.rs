@@ -4,6 +4,8 @@
 mod decode;
 mod demo;
 mod generated;
+mod meetingsdk;
+mod meetingsdk_verify;
 mod mint;
 #[cfg(feature = "serve")]
 mod serve;
@@ -12,7 +14,9 @@ mod videosdk;
 mod videosdk_verify;
 mod webhook;
 
-use crate::args::{Clock, Command, VideoSdkArgs, VideoSdkCommand};
+use crate::args::{
+    Clock, Command, MeetingSdkArgs, MeetingSdkCommand, VideoSdkArgs, VideoSdkCommand,
+};
 use crate::outcome::{Failure, Outcome};
 
 /// Runs a command.
@@ -27,6 +31,13 @@ pub fn run(command: Command) -> Outcome {
             match command {
                 Some(VideoSdkCommand::Verify(verify)) => videosdk_verify::run(verify),
                 None => videosdk::run(mint),
+            }
+        }
+        Command::MeetingSdk(args) => {
+            let MeetingSdkArgs { command, mint } = *args;
+            match command {
+                Some(MeetingSdkCommand::Verify(verify)) => meetingsdk_verify::run(verify),
+                None => meetingsdk::run(mint),
             }
         }
         Command::Webhook(args) => webhook::run(args),

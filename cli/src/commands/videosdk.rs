@@ -1,12 +1,13 @@
 //! `jwtmint videosdk`: a Video SDK session token on standard output.
 
-use jwtmint::zoom::VideoSdkTokenBuilder;
+use jwtmint::zoom::{tpc_notes, VideoSdkTokenBuilder};
 
 use crate::api_key;
 use crate::args::VideoSdkMintArgs;
-use crate::outcome::{write_stdout, Failure, Outcome};
+use crate::outcome::{print_warning, write_stdout, Failure, Outcome};
 
-/// Mints and prints the token followed by a newline. The claims are checked (the core's
+/// Mints and prints the token followed by a newline, after a warning for each of the core's
+/// notes on the session name. The claims are checked (the core's
 /// `claims_at`) before the secret is read, so a refused value is reported even when the
 /// secret is missing too.
 pub fn run(args: VideoSdkMintArgs) -> Outcome {
@@ -20,6 +21,9 @@ pub fn run(args: VideoSdkMintArgs) -> Outcome {
         .skew(args.skew);
     if let Some(id) = args.user_identity {
         builder = builder.user_identity(id);
+    }
+    if let Some(key) = args.user_key {
+        builder = builder.user_key(key);
     }
     if let Some(key) = args.session_key {
         builder = builder.session_key(key);
@@ -44,6 +48,9 @@ pub fn run(args: VideoSdkMintArgs) -> Outcome {
     }
     let now = args.clock.now()?;
     let claims = builder.claims_at(now).map_err(|e| Failure::config(&e))?;
+    for note in tpc_notes(&claims.tpc) {
+        print_warning(note.as_str());
+    }
     let key = args.secret.load_key()?;
     let mut line = jwtmint::mint(&key, &claims)
         .map_err(|e| Failure::config(&e))?

@@ -30,16 +30,21 @@ pub const NOW: i64 = 1_700_000_000;
 /// NOW, as a command-line argument.
 pub const NOW_ARG: &str = "1700000000";
 /// Every command of `jwtmint`.
-pub const COMMANDS: [&str; 8] = [
+pub const COMMANDS: [&str; 9] = [
     "mint",
     "verify",
     "decode",
     "demo",
     "videosdk",
+    "meetingsdk",
     "webhook",
     "completions",
     "man",
 ];
+/// A Meeting SDK test key.
+pub const MEETING_KEY: &str = "meeting-sdk-key";
+/// A Meeting SDK test secret of 36 bytes.
+pub const MEETING_SECRET: &str = "Zoom-Meeting-SDK-Secret-Of-36-Chars!";
 /// The header every jwtmint token has.
 pub const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 
@@ -152,6 +157,13 @@ impl Cli {
     pub fn sdk_creds(self) -> Self {
         self.env("ZOOM_VIDEO_SDK_KEY", SDK_KEY)
             .env("ZOOM_VIDEO_SDK_SECRET", SDK_SECRET)
+    }
+
+    /// The Meeting SDK test credentials: `ZOOM_MEETING_SDK_KEY=MEETING_KEY`,
+    /// `ZOOM_MEETING_SDK_SECRET=MEETING_SECRET`.
+    pub fn meeting_creds(self) -> Self {
+        self.env("ZOOM_MEETING_SDK_KEY", MEETING_KEY)
+            .env("ZOOM_MEETING_SDK_SECRET", MEETING_SECRET)
     }
 
     /// The webhook vector's secret token in `ZOOM_WEBHOOK_SECRET_TOKEN`.
