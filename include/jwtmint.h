@@ -67,6 +67,27 @@
 #define JWTMINT_DEFAULT_REFRESH_MARGIN 60
 
 /**
+ * The value of `jwtmint_meetingsdk_mint`'s `role` or `video_webrtc_mode` that leaves the
+ * claim out of the token.
+ */
+#define JWTMINT_MEETINGSDK_UNSET -1
+
+/**
+ * The lifetime (`exp - iat`, seconds) of Zoom's sample: two hours.
+ */
+#define JWTMINT_MEETINGSDK_DEFAULT_TTL 7200
+
+/**
+ * The shortest lifetime Zoom accepts for a Meeting SDK token: 30 minutes.
+ */
+#define JWTMINT_MEETINGSDK_MIN_TTL 1800
+
+/**
+ * The longest lifetime Zoom accepts for a Meeting SDK token: 48 hours.
+ */
+#define JWTMINT_MEETINGSDK_MAX_TTL 172800
+
+/**
  * `role` of a participant (`role_type` 0).
  */
 #define JWTMINT_VIDEOSDK_ROLE_PARTICIPANT 0
@@ -144,6 +165,20 @@ typedef struct jwtmint_api_token_cache jwtmint_api_token_cache;
 typedef struct jwtmint_key jwtmint_key;
 
 /**
+ * Verifies Meeting SDK tokens under one key (the Meeting SDK secret), of any SDK key or of
+ * one.
+ *
+ * Made by `jwtmint_meetingsdk_verifier_new`, configured with the
+ * `jwtmint_meetingsdk_verifier_set_*` functions, released by
+ * `jwtmint_meetingsdk_verifier_free`.
+ *
+ * Thread-safety: configure first, then share. `jwtmint_meetingsdk_verifier_verify` takes a
+ * `const` verifier and may run on any number of threads at once; the setters change the
+ * verifier and must not run while any other thread uses it.
+ */
+typedef struct jwtmint_meetingsdk_verifier jwtmint_meetingsdk_verifier;
+
+/**
  * Verifies HS256 JWTs under one key and one set of rules (RFC 7515/7519/8725, strictly).
  *
  * Made by `jwtmint_verifier_new` or `jwtmint_verifier_new_zoom_api`, configured with the
@@ -207,7 +242,9 @@ typedef uint32_t jwtmint_secret_encoding;
  *
  * Start from `jwtmint_videosdk_options_init(&opts, sizeof opts)`, which sets `struct_size` and
  * the defaults, then set the fields you need. Later versions may add fields at the end of the
- * struct; `struct_size` tells the library which version the caller was compiled with.
+ * struct; `struct_size` tells the library which version the caller was compiled with. A
+ * struct of the first version (without `user_key`) is still accepted, as if `user_key` were
+ * NULL.
  *
  * Text fields are `(pointer, length)` pairs of UTF-8, not NUL-terminated, read during
  * `jwtmint_videosdk_mint` only. For the required `app_key` and `tpc`, `(NULL, 0)` is empty
@@ -303,6 +340,16 @@ typedef struct {
      * `audio_webrtc_mode`: 1 if audio uses WebRTC (web SDK).
      */
     int32_t audio_webrtc_mode;
+    /**
+     * `user_key`, your identifier of the user under the name Zoom documents today (previously
+     * `user_identity`). Optional: at most 36 UTF-16 code units. Added in the second version
+     * of the struct.
+     */
+    const uint8_t *user_key;
+    /**
+     * Length of `user_key` in bytes.
+     */
+    size_t user_key_len;
 } jwtmint_videosdk_options;
 
 /**
@@ -1192,7 +1239,161 @@ jwtmint_result jwtmint_api_token_cache_clear(const jwtmint_api_token_cache *cach
 uint64_t jwtmint_api_token_cache_mint_count(const jwtmint_api_token_cache *cache);
 
 /**
- * Sets `*options` to the defaults, for a caller whose struct is `struct_size` bytes: every
+ * Mints a Meeting SDK token for the time `now` (seconds since the Unix epoch; see
+ * `jwtmint_now`), signed with `key` (the Meeting SDK secret), into the caller's buffer `out`
+ * of `cap` bytes.
+ *
+ * The payload is, in the member order of Zoom's meetingsdk-auth-endpoint-sample,
+ * `{"appKey":SDK_KEY,"sdkKey":SDK_KEY,"mn":"…","role":…,"iat":…,"exp":…,"tokenExp":…,
+ * "video_webrtc_mode":…}`: `iat` is `now - skew`, `exp` and `tokenExp` are `iat + ttl`.
+ * `mn` (`mn_len` bytes of ASCII digits; NULL leaves it out) and `role` (0 participant, 1
+ * host, `JWTMINT_MEETINGSDK_UNSET` to leave it out) come together or not at all: without
+ * them the token is for the native SDKs. `video_webrtc_mode` is 0, 1 or
+ * `JWTMINT_MEETINGSDK_UNSET`. `ttl` is from 1800 to 172800 (Zoom's sample uses
+ * `JWTMINT_MEETINGSDK_DEFAULT_TTL`); `skew` shorter than `ttl` (0 reproduces the sample,
+ * `JWTMINT_DEFAULT_SKEW` follows the example of Zoom's documentation). Every rule is checked
+ * before anything is signed.
+ *
+ * Output as in `jwtmint_api_minter_mint` (`(NULL, 0)` asks for the length; nothing but
+ * `*out_len` is written when the buffer is too small, nothing at all on other failures).
+ * Borrows every argument for the call only. Thread-safe.
+ *
+ * Results, the first failure in this order:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `key` or `out_len` is NULL, `out` is NULL with `cap > 0`, or
+ *   `sdk_key` is NULL with a non-zero length;
+ * - `JWTMINT_INVALID_ARGUMENT`: a length exceeds `PTRDIFF_MAX`, or `skew` is not shorter
+ *   than `ttl`;
+ * - `JWTMINT_INVALID_UTF8`: `sdk_key` or `mn` is not UTF-8;
+ * - `JWTMINT_INVALID_MEETING_SDK_CLAIM`: `role` or `video_webrtc_mode` is not -1, 0 or 1, the
+ *   SDK key is empty, `mn` is not 1 to 20 digits, or only one of `mn` and `role` is given;
+ * - `JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE`: `ttl` is not from 1800 to 172800;
+ * - `JWTMINT_TIME_OVERFLOW`: `now - skew` or `iat + ttl` overflows;
+ * - `JWTMINT_BUFFER_TOO_SMALL`: `*out_len` holds the length needed;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `key` is NULL or a live key; `sdk_key` and `mn` are NULL or valid for reads of their
+ * lengths; `out` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or valid for a
+ * write of one `size_t`; the outputs overlap neither each other nor the inputs.
+ */
+jwtmint_result jwtmint_meetingsdk_mint(const jwtmint_key *key,
+                                       const uint8_t *sdk_key,
+                                       size_t sdk_key_len,
+                                       const uint8_t *mn,
+                                       size_t mn_len,
+                                       int32_t role,
+                                       int32_t video_webrtc_mode,
+                                       uint64_t ttl,
+                                       uint64_t skew,
+                                       int64_t now,
+                                       uint8_t *out,
+                                       size_t cap,
+                                       size_t *out_len);
+
+/**
+ * Makes a verifier of Meeting SDK tokens: leeway 60 s, length limit 8192 bytes, `iat`, `exp`
+ * and `tokenExp` required. `sdk_key` (`sdk_key_len` bytes of UTF-8, copied) is the SDK key
+ * the tokens must name (`sdkKey`, else `appKey`); NULL accepts any.
+ *
+ * The verifier keeps its own reference to the key: the key may be freed right after this
+ * call. On success `*out` receives a new verifier that the caller owns and must release with
+ * `jwtmint_meetingsdk_verifier_free`. Thread-safe.
+ *
+ * Results:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`: `key` or `out` is NULL;
+ * - `JWTMINT_INVALID_UTF8`: the SDK key is not UTF-8;
+ * - `JWTMINT_INVALID_ARGUMENT`: `sdk_key_len` exceeds `PTRDIFF_MAX`;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `key` is NULL or a live key; `sdk_key` is NULL or valid for reads of `sdk_key_len` bytes;
+ * `out` is NULL or valid for a write of one pointer.
+ */
+jwtmint_result jwtmint_meetingsdk_verifier_new(const jwtmint_key *key,
+                                               const uint8_t *sdk_key,
+                                               size_t sdk_key_len,
+                                               jwtmint_meetingsdk_verifier **out);
+
+/**
+ * Releases a Meeting SDK verifier. NULL is a no-op.
+ *
+ * No other thread may be using the verifier.
+ *
+ * # Safety
+ * `verifier` is NULL or a verifier from `jwtmint_meetingsdk_verifier_new` that has not been
+ * freed; it must not be used after this call.
+ */
+void jwtmint_meetingsdk_verifier_free(jwtmint_meetingsdk_verifier *verifier);
+
+/**
+ * Sets the allowance for clock differences, in seconds, applied to `exp`, `tokenExp`, `nbf`
+ * and `iat` (default 60). Not thread-safe: no other thread may use the verifier during the
+ * call.
+ *
+ * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `verifier` is NULL or a live Meeting SDK verifier.
+ */
+jwtmint_result jwtmint_meetingsdk_verifier_set_leeway(jwtmint_meetingsdk_verifier *verifier,
+                                                      uint64_t seconds);
+
+/**
+ * Sets the longest token accepted, in bytes (default 8192). Not thread-safe: no other thread
+ * may use the verifier during the call.
+ *
+ * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `verifier` is NULL or a live Meeting SDK verifier.
+ */
+jwtmint_result jwtmint_meetingsdk_verifier_set_max_len(jwtmint_meetingsdk_verifier *verifier,
+                                                       size_t max_len);
+
+/**
+ * Verifies a Meeting SDK token (`token_len` bytes, not NUL-terminated) at the time `now`
+ * (seconds since the Unix epoch) and, once every check has passed, writes its claims as
+ * compact JSON into the caller's buffer `out` of `cap` bytes.
+ *
+ * The claims JSON is re-serialized from the verified claims: the sample's member order,
+ * `mn` as a string of digits (also when the token has it as a number), claims Zoom does not
+ * define left out.
+ *
+ * Output as in `jwtmint_verifier_verify`. Borrows every argument for the call only.
+ * Thread-safe: any number of threads may verify with one verifier at once (while no setter
+ * runs).
+ *
+ * Results, the first failure in this order:
+ * - `JWTMINT_OK`;
+ * - `JWTMINT_NULL_POINTER`, `JWTMINT_INVALID_ARGUMENT`: as for `jwtmint_verifier_verify`;
+ * - every result of `jwtmint_verifier_check` (length, encoding, header, signature, registered
+ *   claims, `JWTMINT_MISSING_CLAIM` for a missing `iat`, `exp` or `tokenExp`, time);
+ * - `JWTMINT_CLAIMS_TYPE`: a claim has the wrong JSON type (`"role":"1"`, `null`);
+ * - `JWTMINT_INVALID_MEETING_SDK_CLAIM`, `JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE`: a claim
+ *   breaks one of Zoom's documented rules;
+ * - `JWTMINT_EXPIRED`: `tokenExp` has passed;
+ * - `JWTMINT_SDK_KEY_MISMATCH`: the token names another SDK key than the verifier's;
+ * - `JWTMINT_BUFFER_TOO_SMALL`: the token is valid; `*out_len` holds the length needed;
+ * - `JWTMINT_PANIC`.
+ *
+ * # Safety
+ * `verifier` is NULL or a live Meeting SDK verifier; `token` is NULL or valid for reads of
+ * `token_len` bytes; `out` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or
+ * valid for a write of one `size_t`; the outputs overlap neither each other nor the token.
+ */
+jwtmint_result jwtmint_meetingsdk_verifier_verify(const jwtmint_meetingsdk_verifier *verifier,
+                                                  const uint8_t *token,
+                                                  size_t token_len,
+                                                  int64_t now,
+                                                  uint8_t *out,
+                                                  size_t cap,
+                                                  size_t *out_len);
+
+/**
+ * Sets `*options` to the defaults, for a caller whose struct is `struct_size` bytes (the
+ * current version's, or the first version's, of which only those bytes are written): every
  * text NULL (`app_key` and `tpc` must then be set), `ttl` `JWTMINT_VIDEOSDK_DEFAULT_TTL`
  * (7200), `skew` `JWTMINT_DEFAULT_SKEW` (30), `role` and every flag `JWTMINT_VIDEOSDK_UNSET`.
  *
@@ -1221,7 +1422,7 @@ jwtmint_result jwtmint_videosdk_options_init(jwtmint_videosdk_options *options, 
  * The payload is `{"app_key":…,"role_type":…,"tpc":…,"version":1,"iat":…,"exp":…}` (`iat` is
  * `now - skew`, `exp` is `iat + ttl`), followed by the optional claims that are set, in the
  * order of Zoom's auth endpoint sample:
- * `user_identity`, `session_key`, `geo_regions`, `cloud_recording_option`,
+ * `user_identity`, `user_key`, `session_key`, `geo_regions`, `cloud_recording_option`,
  * `cloud_recording_election`, `telemetry_tracking_id`, `video_webrtc_mode`,
  * `audio_webrtc_mode`. Every rule is checked before anything is signed.
  *
@@ -1244,7 +1445,7 @@ jwtmint_result jwtmint_videosdk_options_init(jwtmint_videosdk_options *options, 
  * - `JWTMINT_LIFETIME_OUT_OF_RANGE`: `ttl` is not from 1800 to 172800;
  * - `JWTMINT_TIME_OVERFLOW`: `now - skew` or `iat + ttl` overflows;
  * - `JWTMINT_EMPTY_FIELD`: `app_key` or `tpc` is empty;
- * - `JWTMINT_FIELD_TOO_LONG`: `tpc`, `user_identity` or `session_key` is too long;
+ * - `JWTMINT_FIELD_TOO_LONG`: `tpc`, `user_identity`, `user_key` or `session_key` is too long;
  * - `JWTMINT_BUFFER_TOO_SMALL`: `*out_len` holds the length needed;
  * - `JWTMINT_PANIC`.
  *

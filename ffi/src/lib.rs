@@ -42,12 +42,14 @@ pub mod verify;
 pub mod version;
 
 pub mod cache;
+pub mod meetingsdk;
 pub mod videosdk;
 pub mod webhook;
 
 pub use cache::*;
 pub use codes::*;
 pub use key::*;
+pub use meetingsdk::*;
 pub use mint::*;
 pub use verify::*;
 pub use version::*;
@@ -64,6 +66,7 @@ const _: () = {
     shareable::<jwtmint_api_minter>();
     shareable::<jwtmint_verifier>();
     shareable::<jwtmint_videosdk_verifier>();
+    shareable::<jwtmint_meetingsdk_verifier>();
     shareable::<jwtmint_webhook>();
     shareable::<jwtmint_api_token_cache>();
 };

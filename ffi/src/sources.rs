@@ -9,6 +9,7 @@ pub(crate) const MODULES: &[(&str, &str)] = &[
     ("codes", include_str!("codes.rs")),
     ("handle", include_str!("handle.rs")),
     ("key", include_str!("key.rs")),
+    ("meetingsdk", include_str!("meetingsdk.rs")),
     ("mint", include_str!("mint.rs")),
     ("ptr", include_str!("ptr.rs")),
     ("verify", include_str!("verify.rs")),

@@ -32,7 +32,9 @@ pub const JWTMINT_VIDEOSDK_MAX_TTL: u64 = 172_800;
 ///
 /// Start from `jwtmint_videosdk_options_init(&opts, sizeof opts)`, which sets `struct_size` and
 /// the defaults, then set the fields you need. Later versions may add fields at the end of the
-/// struct; `struct_size` tells the library which version the caller was compiled with.
+/// struct; `struct_size` tells the library which version the caller was compiled with. A
+/// struct of the first version (without `user_key`) is still accepted, as if `user_key` were
+/// NULL.
 ///
 /// Text fields are `(pointer, length)` pairs of UTF-8, not NUL-terminated, read during
 /// `jwtmint_videosdk_mint` only. For the required `app_key` and `tpc`, `(NULL, 0)` is empty
@@ -89,13 +91,23 @@ pub struct jwtmint_videosdk_options {
     pub video_webrtc_mode: i32,
     /// `audio_webrtc_mode`: 1 if audio uses WebRTC (web SDK).
     pub audio_webrtc_mode: i32,
+    /// `user_key`, your identifier of the user under the name Zoom documents today (previously
+    /// `user_identity`). Optional: at most 36 UTF-16 code units. Added in the second version
+    /// of the struct.
+    pub user_key: *const u8,
+    /// Length of `user_key` in bytes.
+    pub user_key_len: usize,
 }
 
-/// The size of the only version of the options struct this library knows.
+/// The size of the current version of the options struct.
 const OPTIONS_SIZE: usize = size_of::<jwtmint_videosdk_options>();
 
+/// The size of the first version, which ended with `audio_webrtc_mode` (padded to the
+/// struct's alignment, which is where `user_key` starts).
+const OPTIONS_SIZE_V1: usize = std::mem::offset_of!(jwtmint_videosdk_options, user_key);
+
 fn check_struct_size(size: usize) -> Result<(), Fail> {
-    if size == OPTIONS_SIZE {
+    if size == OPTIONS_SIZE || size == OPTIONS_SIZE_V1 {
         Ok(())
     } else {
         Err(Error::InvalidArgument {
@@ -130,6 +142,8 @@ impl jwtmint_videosdk_options {
             cloud_recording_election: JWTMINT_VIDEOSDK_UNSET,
             video_webrtc_mode: JWTMINT_VIDEOSDK_UNSET,
             audio_webrtc_mode: JWTMINT_VIDEOSDK_UNSET,
+            user_key: std::ptr::null(),
+            user_key_len: 0,
         }
     }
 
@@ -143,11 +157,12 @@ impl jwtmint_videosdk_options {
     unsafe fn builder(&self) -> Result<VideoSdkTokenBuilder, Fail> {
         // SAFETY: this function's contract is what `ptr::text` and `ptr::optional_text`
         // require of each pair.
-        let (app_key, tpc, user_identity, session_key, geo_regions, telemetry) = unsafe {
+        let (app_key, tpc, user_identity, user_key, session_key, geo_regions, telemetry) = unsafe {
             (
                 ptr::text(self.app_key, self.app_key_len)?,
                 ptr::text(self.tpc, self.tpc_len)?,
                 ptr::optional_text(self.user_identity, self.user_identity_len)?,
+                ptr::optional_text(self.user_key, self.user_key_len)?,
                 ptr::optional_text(self.session_key, self.session_key_len)?,
                 ptr::optional_text(self.geo_regions, self.geo_regions_len)?,
                 ptr::optional_text(self.telemetry_tracking_id, self.telemetry_tracking_id_len)?,
@@ -159,6 +174,9 @@ impl jwtmint_videosdk_options {
             .skew(self.skew);
         if let Some(id) = user_identity {
             b = b.user_identity(id);
+        }
+        if let Some(key) = user_key {
+            b = b.user_key(key);
         }
         if let Some(key) = session_key {
             b = b.session_key(key);
@@ -199,15 +217,16 @@ fn flag(claim: &'static str, value: i32) -> Result<Option<bool>, Fail> {
     }
 }
 
-/// Borrows the caller's options once their `struct_size` is known to be this version's.
+/// Copies the caller's options once their `struct_size` is known to be a version this library
+/// knows; the fields a first-version struct lacks keep their defaults.
 ///
 /// # Safety
 /// `options` is NULL or points to a `jwtmint_videosdk_options` whose leading `struct_size` is
-/// readable and, when it is this version's size, the whole struct is readable and unchanged
+/// readable and, when it is a known version's size, that many bytes are readable and unchanged
 /// during the call.
-unsafe fn read_options<'a>(
+unsafe fn read_options(
     options: *const jwtmint_videosdk_options,
-) -> Result<&'a jwtmint_videosdk_options, Fail> {
+) -> Result<jwtmint_videosdk_options, Fail> {
     if options.is_null() {
         return Err(Fail(JWTMINT_NULL_POINTER));
     }
@@ -216,13 +235,24 @@ unsafe fn read_options<'a>(
     // alone, without making a reference to a struct whose size is not known yet.
     let size = unsafe { std::ptr::addr_of!((*options).struct_size).read() };
     check_struct_size(size)?;
-    // SAFETY: the struct is this version's (its size says so), so by this function's contract
-    // it is readable whole, aligned and unchanged while borrowed. Its fields are integers and
-    // raw pointers, which have no invalid values.
-    Ok(unsafe { &*options })
+    let mut copy = jwtmint_videosdk_options::defaults();
+    // SAFETY: by this function's contract the caller's `size` bytes are readable; `size` is at
+    // most `OPTIONS_SIZE`, so they fit in `copy`, a distinct local. Every version is a prefix
+    // of the current one, field for field, and the fields are integers and raw pointers, which
+    // have no invalid values.
+    unsafe {
+        std::ptr::copy_nonoverlapping(
+            options.cast::<u8>(),
+            std::ptr::addr_of_mut!(copy).cast::<u8>(),
+            size,
+        );
+    }
+    copy.struct_size = OPTIONS_SIZE;
+    Ok(copy)
 }
 
-/// Sets `*options` to the defaults, for a caller whose struct is `struct_size` bytes: every
+/// Sets `*options` to the defaults, for a caller whose struct is `struct_size` bytes (the
+/// current version's, or the first version's, of which only those bytes are written): every
 /// text NULL (`app_key` and `tpc` must then be set), `ttl` `JWTMINT_VIDEOSDK_DEFAULT_TTL`
 /// (7200), `skew` `JWTMINT_DEFAULT_SKEW` (30), `role` and every flag `JWTMINT_VIDEOSDK_UNSET`.
 ///
@@ -250,10 +280,18 @@ pub unsafe extern "C" fn jwtmint_videosdk_options_init(
             return Err(Fail(JWTMINT_NULL_POINTER));
         }
         check_struct_size(struct_size)?;
+        let mut defaults = jwtmint_videosdk_options::defaults();
+        defaults.struct_size = struct_size;
         // SAFETY: `options` is non-NULL and, by the caller's contract, valid for writes of
-        // `struct_size` bytes, which was just checked to be the whole struct. `write` neither
-        // reads nor drops the (possibly uninitialized) bytes it replaces.
-        unsafe { options.write(jwtmint_videosdk_options::defaults()) };
+        // `struct_size` bytes, which was just checked to be a known version's size (at most the
+        // local's). Plain bytes are copied: nothing is read or dropped at the destination.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                std::ptr::addr_of!(defaults).cast::<u8>(),
+                options.cast::<u8>(),
+                struct_size,
+            );
+        }
         Ok(())
     })
 }
@@ -265,7 +303,7 @@ pub unsafe extern "C" fn jwtmint_videosdk_options_init(
 /// The payload is `{"app_key":…,"role_type":…,"tpc":…,"version":1,"iat":…,"exp":…}` (`iat` is
 /// `now - skew`, `exp` is `iat + ttl`), followed by the optional claims that are set, in the
 /// order of Zoom's auth endpoint sample:
-/// `user_identity`, `session_key`, `geo_regions`, `cloud_recording_option`,
+/// `user_identity`, `user_key`, `session_key`, `geo_regions`, `cloud_recording_option`,
 /// `cloud_recording_election`, `telemetry_tracking_id`, `video_webrtc_mode`,
 /// `audio_webrtc_mode`. Every rule is checked before anything is signed.
 ///
@@ -288,7 +326,7 @@ pub unsafe extern "C" fn jwtmint_videosdk_options_init(
 /// - `JWTMINT_LIFETIME_OUT_OF_RANGE`: `ttl` is not from 1800 to 172800;
 /// - `JWTMINT_TIME_OVERFLOW`: `now - skew` or `iat + ttl` overflows;
 /// - `JWTMINT_EMPTY_FIELD`: `app_key` or `tpc` is empty;
-/// - `JWTMINT_FIELD_TOO_LONG`: `tpc`, `user_identity` or `session_key` is too long;
+/// - `JWTMINT_FIELD_TOO_LONG`: `tpc`, `user_identity`, `user_key` or `session_key` is too long;
 /// - `JWTMINT_BUFFER_TOO_SMALL`: `*out_len` holds the length needed;
 /// - `JWTMINT_PANIC`.
 ///
@@ -504,7 +542,13 @@ mod tests {
     fn init_checks_the_size_and_writes_nothing_on_failure() {
         let mut opts = jwtmint_videosdk_options::defaults();
         opts.ttl = 1;
-        for size in [0, OPTIONS_SIZE - 1, OPTIONS_SIZE + 1, usize::MAX] {
+        for size in [
+            0,
+            OPTIONS_SIZE_V1 - 1,
+            OPTIONS_SIZE - 1,
+            OPTIONS_SIZE + 1,
+            usize::MAX,
+        ] {
             // SAFETY: `opts` is a live local; a wrong size is refused before any write.
             let rc = unsafe { jwtmint_videosdk_options_init(&mut opts, size) };
             assert_eq!(rc, JWTMINT_INVALID_ARGUMENT, "{size}");
@@ -518,6 +562,24 @@ mod tests {
         assert_eq!(rc, JWTMINT_OK);
         assert_eq!(opts.ttl, 7200);
         assert_eq!(opts.struct_size, OPTIONS_SIZE);
+    }
+
+    #[test]
+    fn a_first_version_struct_is_read_without_user_key() {
+        let mut opts = jwtmint_videosdk_options::defaults();
+        let marker = b"set past the first version";
+        opts.user_key = marker.as_ptr();
+        opts.user_key_len = marker.len();
+        // SAFETY: `opts` is a live local, larger than the size passed.
+        let rc = unsafe { jwtmint_videosdk_options_init(&mut opts, OPTIONS_SIZE_V1) };
+        assert_eq!(rc, JWTMINT_OK);
+        assert_eq!(opts.struct_size, OPTIONS_SIZE_V1);
+        // Only the first version's bytes were written.
+        assert_eq!(opts.user_key, marker.as_ptr());
+        // SAFETY: `opts` is a live local; its first-version bytes are read.
+        let read = unsafe { read_options(&opts) }.unwrap();
+        assert!(read.user_key.is_null());
+        assert_eq!((read.ttl, read.role), (7200, JWTMINT_VIDEOSDK_UNSET));
     }
 
     #[test]
