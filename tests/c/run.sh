@@ -4,8 +4,9 @@
 #  - the header compiles alone as C99, C11 and C++17, and jwtmint.hpp as C++17, with
 #    -Wall -Wextra -Werror -pedantic; the library exports exactly the header's functions;
 #  - test_api (versions, codes, keys, minting, the clock), test_verify (the verifier),
-#    test_videosdk (Video SDK tokens), test_zoom (webhooks, the token cache, jsrsasign secrets):
-#    every function, every error path; test_vectors (tests/vectors/*.json, byte-identical
+#    test_videosdk (Video SDK tokens), test_meetingsdk (Meeting SDK tokens, user_key),
+#    test_zoom (webhooks, the token cache, jsrsasign secrets): every function, every error
+#    path; test_vectors (tests/vectors/*.json, byte-identical
 #    tokens), test_threads (pthreads sharing one key, minter and verifier, then one token
 #    cache) and test_cpp (the C++ wrapper), each built with -Werror and run
 #      plain, linked with libjwtmint.so and with libjwtmint.a (pkg-config jwtmint-static),
@@ -129,7 +130,7 @@ build_cxx() {
     g++ "${cxxflags[@]}" -pthread -o "$work/bin/$out" "$here/$src" "$@"
 }
 
-programs=(test_api test_verify test_videosdk test_zoom test_vectors test_threads)
+programs=(test_api test_verify test_videosdk test_meetingsdk test_zoom test_vectors test_threads)
 for p in "${programs[@]}"; do
     step "build-$p" build_c "$p" "$p.c" "${shared_libs[@]}"
     step "build-$p-static" build_c "$p-static" "$p.c" "${static_libs[@]}"
@@ -154,7 +155,7 @@ valgrind_run() {
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,possible \
         --track-origins=yes "$work/bin/$@"
 }
-for p in test_api test_verify test_videosdk test_zoom test_vectors; do
+for p in test_api test_verify test_videosdk test_meetingsdk test_zoom test_vectors; do
     step "valgrind-$p" valgrind_run "$p"
 done
 step valgrind-test_threads valgrind_run test_threads 300

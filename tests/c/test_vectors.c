@@ -1,4 +1,5 @@
-/* The shared test vectors (tests/vectors: zoom_api.json and claims.json, transcribed into
+/* The shared test vectors (tests/vectors: zoom_api.json, claims.json and meeting_sdk.json,
+ * transcribed into
  * vectors.h at build time) through the C ABI: every token must be byte-identical to the one in
  * the files. */
 #include <stdint.h>
@@ -96,6 +97,39 @@ static void test_api_vectors(void) {
     }
 }
 
+static void test_meeting_vectors(void) {
+    size_t i;
+    for (i = 0; i < sizeof MEETING_VECTORS / sizeof MEETING_VECTORS[0]; i++) {
+        const struct meeting_vector *c = &MEETING_VECTORS[i];
+        jwtmint_key *key =
+            key_of(c->secret, c->secret_len, c->secret_encoding, c->secret_encoding_len);
+        jwtmint_meetingsdk_verifier *v = NULL;
+        uint8_t tok[1024];
+        uint8_t claims[1024];
+        size_t tok_len = 0;
+        size_t claims_len = 0;
+
+        CHECK_RC(jwtmint_meetingsdk_mint(key, (const uint8_t *)c->sdk_key, c->sdk_key_len,
+                                         (const uint8_t *)c->mn, c->mn_len, c->role,
+                                         c->video_webrtc_mode, c->ttl, c->skew, c->now, tok,
+                                         sizeof tok, &tok_len),
+                 JWTMINT_OK);
+        check_same(tok, tok_len, c->token, c->token_len, "token differs", c->name, c->name_len);
+
+        CHECK_RC(jwtmint_meetingsdk_verifier_new(key, (const uint8_t *)c->sdk_key, c->sdk_key_len,
+                                                 &v),
+                 JWTMINT_OK);
+        CHECK_RC(jwtmint_meetingsdk_verifier_verify(v, (const uint8_t *)c->token, c->token_len,
+                                                    c->now, claims, sizeof claims, &claims_len),
+                 JWTMINT_OK);
+        /* The vectors write mn as a string, so the re-serialized claims are the payload. */
+        check_same(claims, claims_len, c->payload_json, c->payload_json_len,
+                   "verified claims differ", c->name, c->name_len);
+        jwtmint_meetingsdk_verifier_free(v);
+        jwtmint_key_free(key);
+    }
+}
+
 static void test_claims_vectors(void) {
     size_t i;
     for (i = 0; i < sizeof CLAIMS_VECTORS / sizeof CLAIMS_VECTORS[0]; i++) {
@@ -127,6 +161,8 @@ int main(void) {
     CHECK(claims >= 1);
     test_api_vectors();
     test_claims_vectors();
-    printf("test_vectors: %zu zoom_api and %zu claims vectors\n", api, claims);
+    test_meeting_vectors();
+    printf("test_vectors: %zu zoom_api, %zu claims and %zu meeting_sdk vectors\n", api, claims,
+           sizeof MEETING_VECTORS / sizeof MEETING_VECTORS[0]);
     return check_finish("test_vectors");
 }
