@@ -1,5 +1,6 @@
 // jwtmint_zoom.hpp: the Zoom extras of the C++17 wrapper: jwtmint::ApiTokenCache, Video SDK
-// tokens (jwtmint::mint_videosdk_token, jwtmint::VideoSdkVerifier) and webhooks
+// tokens (jwtmint::mint_videosdk_token, jwtmint::VideoSdkVerifier), Meeting SDK tokens
+// (jwtmint::mint_meetingsdk_token, jwtmint::MeetingSdkVerifier) and webhooks
 // (jwtmint::Webhook). Included by jwtmint.hpp, after the classes it builds on; include that.
 #ifndef JWTMINT_ZOOM_HPP
 #define JWTMINT_ZOOM_HPP
@@ -76,6 +77,7 @@ struct VideoSdkOptions {
     std::string tpc;      ///< The session name: 1 to 200 UTF-16 code units.
     Role role;
     std::optional<std::string> user_identity;          ///< At most 35 UTF-16 code units.
+    std::optional<std::string> user_key;  ///< At most 36: user_identity's documented name.
     std::optional<std::string> session_key;            ///< At most 36 UTF-16 code units.
     std::optional<std::string> geo_regions;            ///< Codes joined by commas: "US,DE".
     std::optional<std::string> telemetry_tracking_id;
@@ -120,6 +122,7 @@ inline Result<std::string> try_mint_videosdk_token(const Key &key, const VideoSd
     detail::set_text(c.app_key, c.app_key_len, options.app_key);
     detail::set_text(c.tpc, c.tpc_len, options.tpc);
     detail::set_optional_text(c.user_identity, c.user_identity_len, options.user_identity);
+    detail::set_optional_text(c.user_key, c.user_key_len, options.user_key);
     detail::set_optional_text(c.session_key, c.session_key_len, options.session_key);
     detail::set_optional_text(c.geo_regions, c.geo_regions_len, options.geo_regions);
     detail::set_optional_text(c.telemetry_tracking_id, c.telemetry_tracking_id_len,
@@ -132,8 +135,8 @@ inline Result<std::string> try_mint_videosdk_token(const Key &key, const VideoSd
     c.ttl = options.ttl;
     c.skew = options.skew;
     // Escaped JSON in base64: about 8/3 of the text at worst; retried if too small.
-    std::size_t text = c.app_key_len + c.tpc_len + c.user_identity_len + c.session_key_len +
-                       c.geo_regions_len + c.telemetry_tracking_id_len;
+    std::size_t text = c.app_key_len + c.tpc_len + c.user_identity_len + c.user_key_len +
+                       c.session_key_len + c.geo_regions_len + c.telemetry_tracking_id_len;
     return detail::into_string(512 + text * 3,
                                [&](std::uint8_t *out, std::size_t cap, std::size_t *len) {
                                    return jwtmint_videosdk_mint(key.get(), &c, now, out, cap, len);
@@ -181,6 +184,90 @@ class VideoSdkVerifier
     }
 
     explicit VideoSdkVerifier(detail::Adopt<jwtmint_videosdk_verifier> handle) noexcept
+        : TokenVerifier(handle) {}
+};
+
+/// What a Meeting SDK token carries: the SDK key (written as appKey and sdkKey), and for the
+/// web SDK the meeting or webinar number with the role (both or neither). The rules are
+/// checked when minting (see jwtmint_meetingsdk_mint in jwtmint.h).
+struct MeetingSdkOptions {
+    explicit MeetingSdkOptions(std::string sdk_key_) : sdk_key(std::move(sdk_key_)) {}
+
+    std::string sdk_key;
+    std::optional<std::string> mn;  ///< The meeting or webinar number: 1 to 20 digits.
+    std::optional<Role> role;
+    std::optional<bool> video_webrtc_mode;
+    std::uint64_t ttl = JWTMINT_MEETINGSDK_DEFAULT_TTL;  ///< 1800 to 172800 seconds.
+    std::uint64_t skew = JWTMINT_DEFAULT_SKEW;  ///< How far iat is backdated; 0 as Zoom's sample.
+};
+
+/// A Meeting SDK token for `now`, signed with `key` (the Meeting SDK secret).
+inline Result<std::string> try_mint_meetingsdk_token(const Key &key,
+                                                     const MeetingSdkOptions &options,
+                                                     std::int64_t now) {
+    const std::uint8_t *mn = nullptr;
+    std::size_t mn_len = 0;
+    detail::set_optional_text(mn, mn_len, options.mn);
+    std::int32_t role =
+        options.role ? static_cast<std::int32_t>(*options.role) : JWTMINT_MEETINGSDK_UNSET;
+    return detail::into_string(
+        512 + (options.sdk_key.size() * 2 + mn_len) * 3,
+        [&](std::uint8_t *out, std::size_t cap, std::size_t *len) {
+            return jwtmint_meetingsdk_mint(key.get(), detail::bytes(options.sdk_key),
+                                           options.sdk_key.size(), mn, mn_len, role,
+                                           detail::flag(options.video_webrtc_mode), options.ttl,
+                                           options.skew, now, out, cap, len);
+        });
+}
+
+/// A Meeting SDK token for `now`; throws jwtmint::Error (JWTMINT_INVALID_MEETING_SDK_CLAIM,
+/// JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE, ...).
+inline std::string mint_meetingsdk_token(const Key &key, const MeetingSdkOptions &options,
+                                         std::int64_t now) {
+    return try_mint_meetingsdk_token(key, options, now).value();
+}
+
+/// A Meeting SDK token for the current time; throws jwtmint::Error.
+inline std::string mint_meetingsdk_token(const Key &key, const MeetingSdkOptions &options) {
+    return mint_meetingsdk_token(key, options, jwtmint::now());
+}
+
+/// Verifies Meeting SDK tokens, of any SDK key or of one. Configure it with the set_* methods
+/// (not thread-safe), then share it as const: verify is thread-safe. verify() returns the
+/// claims as JSON in the sample's member order; it throws jwtmint::Error.
+class MeetingSdkVerifier
+    : public detail::TokenVerifier<jwtmint_meetingsdk_verifier, jwtmint_meetingsdk_verifier_free,
+                                   jwtmint_meetingsdk_verifier_verify> {
+  public:
+    /// Accepts any SDK key. Throws jwtmint::Error.
+    explicit MeetingSdkVerifier(const Key &key) : MeetingSdkVerifier(try_new(key).value()) {}
+    /// Accepts only `sdk_key`. Throws jwtmint::Error (JWTMINT_INVALID_UTF8).
+    MeetingSdkVerifier(const Key &key, std::string_view sdk_key)
+        : MeetingSdkVerifier(try_new(key, sdk_key).value()) {}
+
+    static Result<MeetingSdkVerifier> try_new(const Key &key) {
+        return make<MeetingSdkVerifier>([&](jwtmint_meetingsdk_verifier **out) {
+            return jwtmint_meetingsdk_verifier_new(key.get(), nullptr, 0, out);
+        });
+    }
+    static Result<MeetingSdkVerifier> try_new(const Key &key, std::string_view sdk_key) {
+        return make<MeetingSdkVerifier>([&](jwtmint_meetingsdk_verifier **out) {
+            // data() of an empty view may be NULL, which means "any key" there: pass "" instead.
+            const std::uint8_t *p = sdk_key.data() ? detail::bytes(sdk_key) : detail::bytes("");
+            return jwtmint_meetingsdk_verifier_new(key.get(), p, sdk_key.size(), out);
+        });
+    }
+
+    MeetingSdkVerifier &set_leeway(std::uint64_t seconds) {
+        detail::check(jwtmint_meetingsdk_verifier_set_leeway(get_mut(), seconds));
+        return *this;
+    }
+    MeetingSdkVerifier &set_max_len(std::size_t bytes) {
+        detail::check(jwtmint_meetingsdk_verifier_set_max_len(get_mut(), bytes));
+        return *this;
+    }
+
+    explicit MeetingSdkVerifier(detail::Adopt<jwtmint_meetingsdk_verifier> handle) noexcept
         : TokenVerifier(handle) {}
 };
 

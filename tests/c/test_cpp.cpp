@@ -284,6 +284,57 @@ static void test_videosdk() {
     CHECK_THROWS(plain.verify(VSDK_ALL, FIXTURE_NOW), JWTMINT_NULL_POINTER);  // NOLINT
 }
 
+// tests/vectors/meeting_sdk.json, web_participant_no_skew (Python's stdlib).
+static const char *const MEETING_WEB_TOKEN =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBLZXkiOiJhYmNkZWZnaGlqa2xtbm9wcXJzdHV2Iiwic2Rr"
+    "S2V5IjoiYWJjZGVmZ2hpamtsbW5vcHFyc3R1diIsIm1uIjoiODU3NDYwNjU0MzIiLCJyb2xlIjowLCJpYXQiOjE3"
+    "MDAwMDAwMDAsImV4cCI6MTcwMDAwNzIwMCwidG9rZW5FeHAiOjE3MDAwMDcyMDB9.pS1ZzeBDEwaEcfdLSnBq8EXW"
+    "MgQRQa6ADgOtG4P2_0E";
+
+static void test_meetingsdk() {
+    const std::int64_t now = 1700000000;
+    jwtmint::Key key("Zoom-Meeting-SDK-Secret-Of-36-Chars!");
+    jwtmint::MeetingSdkOptions web("abcdefghijklmnopqrstuv");
+    web.mn = "85746065432";
+    web.role = jwtmint::Role::participant;
+    web.skew = 0;
+    CHECK(jwtmint::mint_meetingsdk_token(key, web, now) == MEETING_WEB_TOKEN);
+
+    jwtmint::MeetingSdkVerifier any(key);
+    CHECK(any.verify(MEETING_WEB_TOKEN, now).find("\"mn\":\"85746065432\"") != std::string::npos);
+    jwtmint::MeetingSdkVerifier mine(key, "abcdefghijklmnopqrstuv");
+    CHECK(mine.try_verify(MEETING_WEB_TOKEN, now).ok());
+    jwtmint::MeetingSdkVerifier empty(key, "");  // expects the empty key, which no token has
+    CHECK(empty.try_verify(MEETING_WEB_TOKEN, now).code() == JWTMINT_SDK_KEY_MISMATCH);
+    CHECK_THROWS(jwtmint::MeetingSdkVerifier(key, "other").verify(MEETING_WEB_TOKEN, now),
+                 JWTMINT_SDK_KEY_MISMATCH);
+    CHECK_THROWS(any.verify(MEETING_WEB_TOKEN, now + 7200 + 60), JWTMINT_EXPIRED);
+    any.set_leeway(120);
+    CHECK(any.try_verify(MEETING_WEB_TOKEN, now + 7200 + 60).ok());
+
+    jwtmint::MeetingSdkOptions half("k");
+    half.mn = "1";
+    CHECK_THROWS(jwtmint::mint_meetingsdk_token(key, half, now), JWTMINT_INVALID_MEETING_SDK_CLAIM);
+    jwtmint::MeetingSdkOptions short_lived("k");
+    short_lived.ttl = 60;
+    CHECK(jwtmint::try_mint_meetingsdk_token(key, short_lived, now).code() ==
+          JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE);
+    // A native token with webrtc, read back.
+    jwtmint::MeetingSdkOptions native("k");
+    native.video_webrtc_mode = true;
+    CHECK(any.verify(jwtmint::mint_meetingsdk_token(key, native)).find("\"video_webrtc_mode\":1") !=
+          std::string::npos);
+
+    // user_key through the Video SDK options.
+    jwtmint::VideoSdkOptions vo("k", "t", jwtmint::Role::host);
+    vo.user_key = std::string(36, 'u');
+    jwtmint::VideoSdkVerifier vv(key, "k");
+    CHECK(vv.verify(jwtmint::mint_videosdk_token(key, vo, now), now).find(
+              "\"user_key\":\"" + std::string(36, 'u') + "\"") != std::string::npos);
+    vo.user_key = std::string(37, 'u');
+    CHECK_THROWS(jwtmint::mint_videosdk_token(key, vo, now), JWTMINT_FIELD_TOO_LONG);
+}
+
 static void test_webhook() {
     jwtmint::Webhook webhook(FIXTURE_HOOK_SECRET);
     CHECK(webhook.sign(1700000000, FIXTURE_HOOK_BODY) == FIXTURE_HOOK_SIGNATURE);
@@ -404,6 +455,7 @@ int main() {
     test_verifier();
     test_threads();
     test_videosdk();
+    test_meetingsdk();
     test_webhook();
     test_token_cache();
     test_jsrsasign_secret();
