@@ -48,6 +48,8 @@ def test_families_follow_the_code_ranges():
             return jwtmint.VideoSdkError
         if 620 <= code < 640:
             return jwtmint.WebhookError
+        if 640 <= code < 660:
+            return jwtmint.MeetingSdkError
         return {1: jwtmint.InvalidInput, 2: jwtmint.Malformed, 3: jwtmint.InvalidHeader,
                 4: jwtmint.InvalidSignature, 5: jwtmint.InvalidClaims,
                 6: jwtmint.ZoomError}.get(code // 100, jwtmint.InternalError)
@@ -91,6 +93,7 @@ def test_caller_input_errors_are_value_errors_and_token_errors_are_not():
     assert issubclass(jwtmint.Expired, jwtmint.InvalidToken)
     assert issubclass(jwtmint.WebhookError, jwtmint.ZoomError)
     assert issubclass(jwtmint.VideoSdkError, jwtmint.ZoomError)
+    assert issubclass(jwtmint.MeetingSdkError, jwtmint.ZoomError)
 
 
 def test_every_exception_is_exported_once():

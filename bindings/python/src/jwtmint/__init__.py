@@ -1,4 +1,4 @@
-"""jwtmint: strict, fast HS256 JSON Web Tokens for Zoom's Video SDK and API.
+"""jwtmint: strict, fast HS256 JSON Web Tokens for Zoom's Video SDK, Meeting SDK and API.
 
 A thin binding over libjwtmint, the C ABI of the Rust library jwtmint: every check and every
 byte of every token comes from the library; this package only converts arguments, manages
@@ -27,6 +27,7 @@ from .cache import ApiTokenCache
 from . import errors
 from .errors import *  # noqa: F403 (the exception classes, listed once in errors.__all__)
 from .key import SECRET_ENCODINGS, Key
+from .meetingsdk import MEETINGSDK_DEFAULT_TTL, MeetingSdkVerifier, mint_meetingsdk_token
 from .mint import ApiTokenMinter, mint, mint_api_token
 from .verify import Verifier
 from .videosdk import VIDEOSDK_DEFAULT_TTL, VIDEOSDK_ROLES, VideoSdkVerifier, mint_videosdk_token
@@ -50,6 +51,9 @@ __all__ = [
     "Verifier",
     "mint_videosdk_token",
     "VideoSdkVerifier",
+    "MEETINGSDK_DEFAULT_TTL",
+    "mint_meetingsdk_token",
+    "MeetingSdkVerifier",
     "WebhookVerifier",
 ]
 __all__ += errors.__all__

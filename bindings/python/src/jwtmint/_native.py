@@ -43,6 +43,8 @@ DEFAULT_WEBHOOK_TOLERANCE = 300
 WEBHOOK_SIGNATURE_LEN = 67
 VIDEOSDK_DEFAULT_TTL = 7200
 VIDEOSDK_UNSET = -1
+MEETINGSDK_DEFAULT_TTL = 7200
+MEETINGSDK_UNSET = -1
 
 _LIBRARY_NAME = {"darwin": "libjwtmint.dylib", "win32": "jwtmint.dll"}.get(
     sys.platform, "libjwtmint.so"
@@ -91,6 +93,8 @@ class VideoSdkOptions(Structure):
         ("cloud_recording_election", c_int32),
         ("video_webrtc_mode", c_int32),
         ("audio_webrtc_mode", c_int32),
+        ("user_key", c_char_p),
+        ("user_key_len", c_size_t),
     ]
 
 
@@ -151,6 +155,21 @@ _PROTOTYPES = {
     "jwtmint_videosdk_verifier_set_leeway": (_result, [_handle, c_uint64]),
     "jwtmint_videosdk_verifier_set_max_len": (_result, [_handle, c_size_t]),
     "jwtmint_videosdk_verifier_verify": (
+        _result,
+        [_handle, _bytes, c_size_t, c_int64, _bytes, c_size_t, _size_out],
+    ),
+    "jwtmint_meetingsdk_mint": (
+        _result,
+        [
+            _handle, _bytes, c_size_t, _bytes, c_size_t, c_int32, c_int32, c_uint64, c_uint64,
+            c_int64, _bytes, c_size_t, _size_out,
+        ],
+    ),
+    "jwtmint_meetingsdk_verifier_new": (_result, [_handle, _bytes, c_size_t, _handle_out]),
+    "jwtmint_meetingsdk_verifier_free": (None, [_handle]),
+    "jwtmint_meetingsdk_verifier_set_leeway": (_result, [_handle, c_uint64]),
+    "jwtmint_meetingsdk_verifier_set_max_len": (_result, [_handle, c_size_t]),
+    "jwtmint_meetingsdk_verifier_verify": (
         _result,
         [_handle, _bytes, c_size_t, c_int64, _bytes, c_size_t, _size_out],
     ),

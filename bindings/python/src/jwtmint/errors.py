@@ -27,7 +27,8 @@ code ranges of the C ABI::
     │       └── InvalidAudience         506
     ├── ZoomError                       6xx: the Zoom extras
     │   ├── VideoSdkError               600-619: a Video SDK claim Zoom refuses
-    │   └── WebhookError                620-639: a webhook request rejected
+    │   ├── WebhookError                620-639: a webhook request rejected
+    │   └── MeetingSdkError             640-659: a Meeting SDK claim Zoom refuses
     └── InternalError                   9xx (but 901) and unknown codes: please report
 
 One table (``_CODES``, below the classes) gives each class its codes, and one rule picks the
@@ -72,6 +73,7 @@ __all__ = [
     "ZoomError",
     "VideoSdkError",
     "WebhookError",
+    "MeetingSdkError",
     "InternalError",
 ]
 
@@ -188,7 +190,8 @@ class InvalidAudience(InvalidClaims):
 
 
 class ZoomError(JwtMintError):
-    """A Zoom rule was broken: Video SDK claims (600-619) or a webhook request (620-639)."""
+    """A Zoom rule was broken: Video SDK claims (600-619), a webhook request (620-639) or
+    Meeting SDK claims (640-659)."""
 
 
 class VideoSdkError(ZoomError):
@@ -199,6 +202,12 @@ class VideoSdkError(ZoomError):
 class WebhookError(ZoomError):
     """A webhook request was rejected (620-639): timestamp malformed or out of tolerance,
     signature malformed or mismatched, url-validation body malformed."""
+
+
+class MeetingSdkError(ZoomError):
+    """A Meeting SDK claim Zoom refuses, when minting or verifying (640-659): role not 0 or
+    1, mn not digits, mn without role, no SDK key, exp or tokenExp out of range, another SDK
+    key than the expected one."""
 
 
 class InternalError(JwtMintError):
@@ -231,6 +240,7 @@ _CODES: Dict[Type[JwtMintError], FrozenSet[int]] = {
     ZoomError: _codes(range(600, 700)),
     VideoSdkError: _codes(range(600, 620)),
     WebhookError: _codes(range(620, 640)),
+    MeetingSdkError: _codes(range(640, 660)),
 }
 
 

@@ -67,6 +67,7 @@ def mint_videosdk_token(
     role: Role,
     *,
     user_identity: Optional[str] = None,
+    user_key: Optional[str] = None,
     session_key: Optional[str] = None,
     geo_regions: Union[str, Iterable[str], None] = None,
     cloud_recording_option: Optional[bool] = None,
@@ -88,6 +89,8 @@ def mint_videosdk_token(
         tpc: the session name, 1 to 200 UTF-16 code units.
         role: ``"participant"`` (0) or ``"host"`` (1).
         user_identity: at most 35 UTF-16 code units.
+        user_key: at most 36 UTF-16 code units: the name Zoom documents today for the user's
+            identifier ("previously named user_identity"); written right after it.
         session_key: at most 36 UTF-16 code units.
         geo_regions: Zoom region codes (``["US", "DE"]`` or ``"US,DE"``): AU BR CA CN DE HK
             IN JP MX NL SG US, none twice.
@@ -113,6 +116,7 @@ def mint_videosdk_token(
         "app_key": _args.text(app_key, "app_key"),
         "tpc": _args.text(tpc, "tpc"),
         "user_identity": _args.optional_text(user_identity, "user_identity"),
+        "user_key": _args.optional_text(user_key, "user_key"),
         "session_key": _args.optional_text(session_key, "session_key"),
         "geo_regions": _regions(geo_regions),
         "telemetry_tracking_id": _args.optional_text(telemetry_tracking_id, "telemetry_tracking_id"),
