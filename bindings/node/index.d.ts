@@ -165,6 +165,8 @@ export interface VideoSdkTokenOptions extends NowOptions {
   role: 'participant' | 'host' | 0 | 1;
   /** `user_identity`: at most 35 UTF-16 code units. */
   userIdentity?: string;
+  /** `user_key`: at most 36 UTF-16 code units; Zoom's documented name for the user's id. */
+  userKey?: string;
   /** `session_key`: at most 36 UTF-16 code units. */
   sessionKey?: string;
   /** `geo_regions`: Zoom's codes (AU BR CA CN DE HK IN JP MX NL SG US), none twice. */
@@ -197,6 +199,7 @@ export interface VideoSdkClaims {
   iat: number;
   exp: number;
   user_identity?: string;
+  user_key?: string;
   session_key?: string;
   geo_regions?: string;
   cloud_recording_option?: 0 | 1;
@@ -247,6 +250,57 @@ export class Webhook {
   /** The `x-zm-signature` value of a request (`v0=` and 64 hex digits). */
   sign(timestamp: Count, body: WebhookInput): string;
   /** Frees the handle and wipes its key material now. Later use throws ClosedError. */
+  close(): void;
+  /** Whether close() has been called. */
+  readonly closed: boolean;
+}
+
+/** What a Meeting SDK token carries (the library checks Zoom's rules). */
+export interface MeetingSdkTokenOptions extends NowOptions {
+  /** The Meeting SDK key (or client ID), written as `appKey` and `sdkKey`. */
+  sdkKey: string;
+  /** `mn`: the meeting or webinar number, 1 to 20 digits; given with `role` or not at all. */
+  mn?: string;
+  /** `role`: "participant" (0) or "host" (1); given with `mn` or not at all. */
+  role?: 'participant' | 'host' | 0 | 1;
+  /** `video_webrtc_mode` (Meeting SDK for web). */
+  videoWebrtcMode?: VideoSdkFlag;
+  /** `exp - iat` (also `tokenExp - iat`), seconds: 1800 to 172800 (default 7200). */
+  ttl?: Count;
+  /** How far `iat` is backdated, seconds (default 30; 0 is exactly Zoom's sample). */
+  skew?: Count;
+}
+
+/** The lifetime of Zoom's Meeting SDK sample, seconds: 7200. */
+export const MEETINGSDK_DEFAULT_TTL: 7200;
+
+/**
+ * A Meeting SDK token signed with the Meeting SDK secret; payload members in the order of
+ * Zoom's meetingsdk-auth-endpoint-sample.
+ * @throws {JwtMintError} a rule of Zoom's broken (640–641), skew not shorter than ttl (103).
+ */
+export function mintMeetingSdkToken(key: KeyLike, options: MeetingSdkTokenOptions): string;
+
+/** The claims of a verified Meeting SDK token (the sample's members only). */
+export interface MeetingSdkClaims {
+  appKey?: string;
+  sdkKey?: string;
+  mn?: string;
+  role?: 0 | 1;
+  iat: number;
+  exp: number;
+  tokenExp: number;
+  video_webrtc_mode?: 0 | 1;
+}
+
+/** Verifies Meeting SDK tokens under the Meeting SDK secret, of any SDK key or of `sdkKey`. */
+export class MeetingSdkVerifier {
+  constructor(key: KeyLike, sdkKey?: string, options?: { leeway?: Count; maxLen?: Count });
+  /** @throws {TokenError} (a subclass); a broken Zoom rule is a ClaimsError (640–642). */
+  verify(token: string | Uint8Array, options?: NowOptions): MeetingSdkClaims;
+  /** As verify(), as compact JSON text. */
+  verifyJson(token: string | Uint8Array, options?: NowOptions): string;
+  /** Frees the verifier now. Later use throws ClosedError. */
   close(): void;
   /** Whether close() has been called. */
   readonly closed: boolean;
@@ -319,6 +373,9 @@ export const codes: Readonly<{
   WEBHOOK_BODY_MALFORMED: 626;
   UNEXPECTED_WEBHOOK_EVENT: 627;
   INVALID_PLAIN_TOKEN: 628;
+  INVALID_MEETING_SDK_CLAIM: 640;
+  MEETING_SDK_LIFETIME_OUT_OF_RANGE: 641;
+  SDK_KEY_MISMATCH: 642;
   NULL_POINTER: 900;
   INVALID_UTF8: 901;
   PANIC: 902;

@@ -11,6 +11,7 @@ const { ApiTokenMinter, mintApiToken, mint, mintJson, DEFAULT_SKEW, DEFAULT_TTL 
 const { Verifier } = require('./lib/verifier');
 const { ApiTokenCache, DEFAULT_REFRESH_MARGIN } = require('./lib/cache');
 const { mintVideoSdkToken, VideoSdkVerifier } = require('./lib/videosdk');
+const { mintMeetingSdkToken, MeetingSdkVerifier, MEETINGSDK_DEFAULT_TTL } = require('./lib/meetingsdk');
 const { Webhook } = require('./lib/webhook');
 const { clockNow } = require('./lib/io');
 
@@ -30,9 +31,11 @@ module.exports = {
   Verifier,
   ApiTokenCache,
   VideoSdkVerifier,
+  MeetingSdkVerifier,
   Webhook,
   mintApiToken,
   mintVideoSdkToken,
+  mintMeetingSdkToken,
   mint,
   mintJson,
   now,
@@ -41,6 +44,7 @@ module.exports = {
   DEFAULT_SKEW,
   DEFAULT_TTL,
   DEFAULT_REFRESH_MARGIN,
+  MEETINGSDK_DEFAULT_TTL,
   // codes and the error classes.
   ...require('./lib/errors'),
 };

@@ -113,6 +113,7 @@ const native = {
 koffi.opaque('jwtmint_api_token_cache');
 koffi.opaque('jwtmint_videosdk_verifier');
 koffi.opaque('jwtmint_webhook');
+koffi.opaque('jwtmint_meetingsdk_verifier');
 
 /** jwtmint_videosdk_options, field for field (the library checks struct_size). */
 const VideoSdkOptions = koffi.struct('jwtmint_videosdk_options', {
@@ -136,9 +137,11 @@ const VideoSdkOptions = koffi.struct('jwtmint_videosdk_options', {
   cloud_recording_election: 'int32_t',
   video_webrtc_mode: 'int32_t',
   audio_webrtc_mode: 'int32_t',
+  user_key: 'const uint8_t *',
+  user_key_len: 'size_t',
 });
 
-// The Zoom extras: API token cache, Video SDK tokens, webhooks.
+// The Zoom extras: API token cache, Video SDK tokens, Meeting SDK tokens, webhooks.
 Object.assign(native, {
   api_token_cache_new: f(
     'uint32_t jwtmint_api_token_cache_new(const jwtmint_api_minter *minter, uint64_t refresh_margin, ' +
@@ -166,6 +169,23 @@ Object.assign(native, {
   videosdk_verifier_set_max_len: f('uint32_t jwtmint_videosdk_verifier_set_max_len(jwtmint_videosdk_verifier *verifier, size_t max_len)'),
   videosdk_verifier_verify: f(
     'uint32_t jwtmint_videosdk_verifier_verify(const jwtmint_videosdk_verifier *verifier, ' +
+      'const uint8_t *token, size_t token_len, int64_t now, uint8_t *out, size_t cap, void *out_len)',
+  ),
+
+  meetingsdk_mint: f(
+    'uint32_t jwtmint_meetingsdk_mint(const jwtmint_key *key, const uint8_t *sdk_key, size_t sdk_key_len, ' +
+      'const uint8_t *mn, size_t mn_len, int32_t role, int32_t video_webrtc_mode, uint64_t ttl, uint64_t skew, ' +
+      'int64_t now, uint8_t *out, size_t cap, void *out_len)',
+  ),
+  meetingsdk_verifier_new: f(
+    'uint32_t jwtmint_meetingsdk_verifier_new(const jwtmint_key *key, const uint8_t *sdk_key, size_t sdk_key_len, ' +
+      '_Out_ jwtmint_meetingsdk_verifier **out)',
+  ),
+  meetingsdk_verifier_free: f('void jwtmint_meetingsdk_verifier_free(jwtmint_meetingsdk_verifier *verifier)'),
+  meetingsdk_verifier_set_leeway: f('uint32_t jwtmint_meetingsdk_verifier_set_leeway(jwtmint_meetingsdk_verifier *verifier, uint64_t seconds)'),
+  meetingsdk_verifier_set_max_len: f('uint32_t jwtmint_meetingsdk_verifier_set_max_len(jwtmint_meetingsdk_verifier *verifier, size_t max_len)'),
+  meetingsdk_verifier_verify: f(
+    'uint32_t jwtmint_meetingsdk_verifier_verify(const jwtmint_meetingsdk_verifier *verifier, ' +
       'const uint8_t *token, size_t token_len, int64_t now, uint8_t *out, size_t cap, void *out_len)',
   ),
 

@@ -29,11 +29,11 @@ function errorFor(code, detail) {
 
 /**
  * The error for a result of verifying a token: as errorFor, except that the Video SDK claim
- * codes (600-619), which minting also returns for bad arguments, are a ClaimsError here (the
- * token was rejected).
+ * codes (600-619) and the Meeting SDK ones (640-659), which minting also returns for bad
+ * arguments, are a ClaimsError here (the token was rejected).
  */
 function tokenErrorFor(code) {
-  if (code >= 600 && code < 620) return new errors.ClaimsError(code);
+  if ((code >= 600 && code < 620) || (code >= 640 && code < 660)) return new errors.ClaimsError(code);
   return errorFor(code);
 }
 

@@ -18,6 +18,7 @@ const ROLES = new Map([
 ]);
 const OPTIONAL_TEXT = {
   userIdentity: 'user_identity',
+  userKey: 'user_key',
   sessionKey: 'session_key',
   telemetryTrackingId: 'telemetry_tracking_id',
 };
@@ -70,7 +71,7 @@ function setText(struct, field, value, name) {
  * A Video SDK session token signed with `key` (the Video SDK secret; a Key or the secret).
  *
  * Options: `appKey` and `tpc` (required), `role` ("participant"/"host" or 0/1, required),
- * `userIdentity`, `sessionKey`, `geoRegions` (array of region codes or "US,DE"),
+ * `userIdentity`, `userKey` (Zoom's documented name for it, up to 36 units), `sessionKey`, `geoRegions` (array of region codes or "US,DE"),
  * `telemetryTrackingId`, the flags `cloudRecordingOption`, `cloudRecordingElection`,
  * `videoWebrtcMode`, `audioWebrtcMode` (booleans or 0/1), `ttl` (1800 to 172800 s, default
  * 7200), `skew` (default 30) and `now`. Payload members in the order of Zoom's sample.
@@ -97,7 +98,7 @@ function mintVideoSdkToken(key, opts) {
   if (o.skew !== undefined) struct.skew = uint64(o.skew, 'skew');
   const now = nowFrom(o);
   let textBytes = 0;
-  for (const field of ['app_key', 'tpc', 'user_identity', 'session_key', 'geo_regions', 'telemetry_tracking_id']) {
+  for (const field of ['app_key', 'tpc', 'user_identity', 'user_key', 'session_key', 'geo_regions', 'telemetry_tracking_id']) {
     textBytes += struct[`${field}_len`];
   }
   return withKey(key, 'key', (keyPtr) =>
@@ -142,4 +143,4 @@ class VideoSdkVerifier extends NativeOwner {
   }
 }
 
-module.exports = { mintVideoSdkToken, VideoSdkVerifier };
+module.exports = { mintVideoSdkToken, VideoSdkVerifier, UNSET, roleNumber, flagNumber };
