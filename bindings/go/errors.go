@@ -76,7 +76,8 @@ const (
 	KindSignature Kind = 4
 	// KindClaims (5xx): the claims were rejected.
 	KindClaims Kind = 5
-	// KindZoom (6xx): a rule of the Zoom extras (600-619 Video SDK tokens, 620-639 webhooks).
+	// KindZoom (6xx): a rule of the Zoom extras (600-619 Video SDK tokens, 620-639 webhooks,
+	// 640-659 Meeting SDK tokens).
 	KindZoom Kind = 6
 	// KindABI (9xx): the C ABI itself (NULL pointer, invalid UTF-8, panic).
 	KindABI Kind = 9
@@ -206,6 +207,10 @@ var (
 	ErrWebhookBodyMalformed           = sentinel(C.JWTMINT_WEBHOOK_BODY_MALFORMED)
 	ErrUnexpectedWebhookEvent         = sentinel(C.JWTMINT_UNEXPECTED_WEBHOOK_EVENT)
 	ErrInvalidPlainToken              = sentinel(C.JWTMINT_INVALID_PLAIN_TOKEN)
+
+	ErrInvalidMeetingSDKClaim       = sentinel(C.JWTMINT_INVALID_MEETING_SDK_CLAIM)
+	ErrMeetingSDKLifetimeOutOfRange = sentinel(C.JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE)
+	ErrSDKKeyMismatch               = sentinel(C.JWTMINT_SDK_KEY_MISMATCH)
 
 	ErrNullPointer = sentinel(C.JWTMINT_NULL_POINTER)
 	ErrInvalidUTF8 = sentinel(C.JWTMINT_INVALID_UTF8)

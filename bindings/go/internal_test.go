@@ -43,6 +43,9 @@ func TestEverySentinel(t *testing.T) {
 		"ErrWebhookBodyMalformed":           ErrWebhookBodyMalformed,
 		"ErrUnexpectedWebhookEvent":         ErrUnexpectedWebhookEvent,
 		"ErrInvalidPlainToken":              ErrInvalidPlainToken,
+		"ErrInvalidMeetingSDKClaim":         ErrInvalidMeetingSDKClaim,
+		"ErrMeetingSDKLifetimeOutOfRange":   ErrMeetingSDKLifetimeOutOfRange,
+		"ErrSDKKeyMismatch":                 ErrSDKKeyMismatch,
 		"ErrNullPointer":                    ErrNullPointer, "ErrInvalidUTF8": ErrInvalidUTF8,
 		"ErrPanic": ErrPanic,
 	}

@@ -13,7 +13,9 @@ import (
 type VerifierOption struct {
 	set         func(*C.jwtmint_verifier) C.jwtmint_result
 	setVideoSDK func(*C.jwtmint_videosdk_verifier) C.jwtmint_result // nil: not for Video SDK tokens
-	err         error                                               // an argument the binding found out of range
+	// nil: not for Meeting SDK tokens
+	setMeetingSDK func(*C.jwtmint_meetingsdk_verifier) C.jwtmint_result
+	err           error // an argument the binding found out of range
 }
 
 // WithLeeway sets the allowance for clock differences applied to exp, nbf and iat (default
@@ -24,6 +26,8 @@ func WithLeeway(d time.Duration) VerifierOption {
 		return C.jwtmint_verifier_set_leeway(v, C.uint64_t(seconds))
 	}, setVideoSDK: func(v *C.jwtmint_videosdk_verifier) C.jwtmint_result {
 		return C.jwtmint_videosdk_verifier_set_leeway(v, C.uint64_t(seconds))
+	}, setMeetingSDK: func(v *C.jwtmint_meetingsdk_verifier) C.jwtmint_result {
+		return C.jwtmint_meetingsdk_verifier_set_leeway(v, C.uint64_t(seconds))
 	}}
 }
 
@@ -38,6 +42,8 @@ func WithMaxLen(n int) VerifierOption {
 		return C.jwtmint_verifier_set_max_len(v, C.size_t(n))
 	}, setVideoSDK: func(v *C.jwtmint_videosdk_verifier) C.jwtmint_result {
 		return C.jwtmint_videosdk_verifier_set_max_len(v, C.size_t(n))
+	}, setMeetingSDK: func(v *C.jwtmint_meetingsdk_verifier) C.jwtmint_result {
+		return C.jwtmint_meetingsdk_verifier_set_max_len(v, C.size_t(n))
 	}}
 }
 
@@ -134,7 +140,7 @@ func configure[T any](rc C.jwtmint_result, p *T, free func(*T), opts []VerifierO
 		set, err := setter(opt), opt.err
 		switch {
 		case err != nil:
-		case opt.set == nil && opt.setVideoSDK == nil:
+		case opt.set == nil && opt.setVideoSDK == nil && opt.setMeetingSDK == nil:
 			err = argumentError("a zero VerifierOption")
 		case set == nil:
 			err = argumentError("this option does not apply to a " + what)

@@ -9,6 +9,7 @@ package jwtmint
 static jwtmint_result jwtmint_go_videosdk_mint(uintptr_t key,
 		const uint8_t *app_key, size_t app_key_len, const uint8_t *tpc, size_t tpc_len,
 		const uint8_t *user_identity, size_t user_identity_len, int has_user_identity,
+		const uint8_t *user_key, size_t user_key_len, int has_user_key,
 		const uint8_t *session_key, size_t session_key_len, int has_session_key,
 		const uint8_t *geo_regions, size_t geo_regions_len, int has_geo_regions,
 		const uint8_t *telemetry, size_t telemetry_len, int has_telemetry,
@@ -29,6 +30,7 @@ static jwtmint_result jwtmint_go_videosdk_mint(uintptr_t key,
 	o.tpc = tpc;
 	o.tpc_len = tpc_len;
 	JWTMINT_GO_TEXT(user_identity, has_user_identity)
+	JWTMINT_GO_TEXT(user_key, has_user_key)
 	JWTMINT_GO_TEXT(session_key, has_session_key)
 	JWTMINT_GO_TEXT(geo_regions, has_geo_regions)
 	o.telemetry_tracking_id = has_telemetry ? (telemetry ? telemetry : empty) : NULL;
@@ -76,8 +78,8 @@ type optionalText struct {
 }
 
 type videoSDKConfig struct {
-	userIdentity, sessionKey, geoRegions, telemetryTrackingID optionalText
-	ttl, skew                                                 uint64
+	userIdentity, userKey, sessionKey, geoRegions, telemetryTrackingID optionalText
+	ttl, skew                                                          uint64
 	// cloud_recording_option, cloud_recording_election, video_webrtc_mode,
 	// audio_webrtc_mode: JWTMINT_VIDEOSDK_UNSET (left out), 0 or 1.
 	flags [4]int32
@@ -108,6 +110,13 @@ func textOption(field func(*videoSDKConfig) *optionalText, text string) VideoSDK
 // units.
 func WithUserIdentity(id string) VideoSDKOption {
 	return textOption(func(c *videoSDKConfig) *optionalText { return &c.userIdentity }, id)
+}
+
+// WithUserKey sets user_key, your identifier of the user under the name Zoom documents today
+// ("previously named user_identity"): at most 36 UTF-16 code units. It is written right after
+// user_identity.
+func WithUserKey(key string) VideoSDKOption {
+	return textOption(func(c *videoSDKConfig) *optionalText { return &c.userKey }, key)
 }
 
 // WithSessionKey sets session_key, your identifier of the session: at most 36 UTF-16 code
@@ -196,16 +205,17 @@ func MintVideoSDKTokenAt(key *Key, appKey, sessionName string, role Role, now in
 		return stringPtr(t.text), C.size_t(len(t.text)), 1
 	}
 	uiPtr, uiLen, uiSet := text(c.userIdentity)
+	ukPtr, ukLen, ukSet := text(c.userKey)
 	skPtr, skLen, skSet := text(c.sessionKey)
 	geoPtr, geoLen, geoSet := text(c.geoRegions)
 	telPtr, telLen, telSet := text(c.telemetryTrackingID)
 	// A token is under 1 KiB but for very long optional texts; the retry covers those.
-	guess := 512 + len(appKey) + len(sessionName) + int(uiLen+skLen+geoLen+telLen)
+	guess := 512 + len(appKey) + len(sessionName) + int(uiLen+ukLen+skLen+geoLen+telLen)
 	return useText(key.handle(), guess, func(kp *C.jwtmint_key, out []byte) (C.jwtmint_result, int) {
 		return withLen(func(n *C.size_t) C.jwtmint_result {
 			return C.jwtmint_go_videosdk_mint(handleArg(kp), stringPtr(appKey), C.size_t(len(appKey)),
 				stringPtr(sessionName), C.size_t(len(sessionName)),
-				uiPtr, uiLen, uiSet, skPtr, skLen, skSet, geoPtr, geoLen, geoSet, telPtr, telLen, telSet,
+				uiPtr, uiLen, uiSet, ukPtr, ukLen, ukSet, skPtr, skLen, skSet, geoPtr, geoLen, geoSet, telPtr, telLen, telSet,
 				C.uint64_t(c.ttl), C.uint64_t(c.skew), C.int32_t(role),
 				C.int32_t(c.flags[0]), C.int32_t(c.flags[1]), C.int32_t(c.flags[2]), C.int32_t(c.flags[3]),
 				C.int64_t(now), bytesPtr(out), C.size_t(len(out)), n)
@@ -223,6 +233,7 @@ type VideoSDKClaims struct {
 	Iat                    int64   `json:"iat"`
 	Exp                    int64   `json:"exp"`
 	UserIdentity           *string `json:"user_identity,omitempty"`
+	UserKey                *string `json:"user_key,omitempty"`
 	SessionKey             *string `json:"session_key,omitempty"`
 	GeoRegions             *string `json:"geo_regions,omitempty"`
 	CloudRecordingOption   *int    `json:"cloud_recording_option,omitempty"`
