@@ -120,6 +120,18 @@
 #define JWTMINT_VIDEOSDK_MAX_TTL 172800
 
 /**
+ * The session name has a character outside the set Zoom documents (ASCII letters and digits,
+ * space, and `!#$%&()+-:;<=.>?@[]^_{}|~,\`).
+ */
+#define JWTMINT_TPC_UNDOCUMENTED_CHARACTER 1
+
+/**
+ * The session name has upper-case letters: Zoom converts session names to lower case, so
+ * names that differ only in case join the same session.
+ */
+#define JWTMINT_TPC_NOT_LOWER_CASE 2
+
+/**
  * How far, in seconds, a request's timestamp may be from `now` (either way) unless
  * `jwtmint_webhook_set_tolerance` says otherwise: five minutes.
  */
@@ -1576,6 +1588,22 @@ jwtmint_result jwtmint_videosdk_verifier_verify(const jwtmint_videosdk_verifier 
                                                 uint8_t *out,
                                                 size_t cap,
                                                 size_t *out_len);
+
+/**
+ * Writes into `*notes` the bit mask of what Zoom's documentation says about the session name
+ * `tpc` (`tpc_len` bytes of UTF-8) that `jwtmint_videosdk_mint` does not refuse:
+ * `JWTMINT_TPC_UNDOCUMENTED_CHARACTER`, `JWTMINT_TPC_NOT_LOWER_CASE`; 0 when nothing applies.
+ * For a warning before minting; the token is minted either way.
+ *
+ * Thread-safe. Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `notes` is NULL or `tpc`
+ * is NULL with `tpc_len > 0`; `JWTMINT_INVALID_UTF8`; `JWTMINT_INVALID_ARGUMENT` when
+ * `tpc_len` exceeds `PTRDIFF_MAX`; `JWTMINT_PANIC`. Nothing is written on failure.
+ *
+ * # Safety
+ * `tpc` is NULL or valid for reads of `tpc_len` bytes; `notes` is NULL or valid for a write
+ * of one `uint32_t`.
+ */
+jwtmint_result jwtmint_videosdk_tpc_notes(const uint8_t *tpc, size_t tpc_len, uint32_t *notes);
 
 /**
  * Makes a webhook verifier from the app's webhook secret token (`secret_len` bytes, as Zoom

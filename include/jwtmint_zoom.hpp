@@ -155,6 +155,15 @@ inline std::string mint_videosdk_token(const Key &key, const VideoSdkOptions &op
     return mint_videosdk_token(key, options, jwtmint::now());
 }
 
+/// What Zoom documents about the session name `tpc` that minting does not refuse, as a bit
+/// mask of JWTMINT_TPC_UNDOCUMENTED_CHARACTER and JWTMINT_TPC_NOT_LOWER_CASE (0: nothing);
+/// for a warning. Throws jwtmint::Error (JWTMINT_INVALID_UTF8).
+inline std::uint32_t videosdk_tpc_notes(std::string_view tpc) {
+    std::uint32_t notes = 0;
+    detail::check(jwtmint_videosdk_tpc_notes(detail::bytes(tpc), tpc.size(), &notes));
+    return notes;
+}
+
 /// Verifies Video SDK session tokens of one SDK key. Configure it with the set_* methods (not
 /// thread-safe), then share it as const: verify is thread-safe. verify() returns the claims as
 /// JSON in Zoom's member order; it throws jwtmint::Error (JWTMINT_APP_KEY_MISMATCH, ...).

@@ -44,6 +44,7 @@ pub mod version;
 pub mod cache;
 pub mod meetingsdk;
 pub mod videosdk;
+pub mod videosdk_tpc;
 pub mod webhook;
 
 pub use cache::*;
@@ -54,6 +55,7 @@ pub use mint::*;
 pub use verify::*;
 pub use version::*;
 pub use videosdk::*;
+pub use videosdk_tpc::*;
 pub use webhook::*;
 
 // The header promises that keys, minters, verifiers, webhook verifiers and token caches may be

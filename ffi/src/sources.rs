@@ -15,6 +15,7 @@ pub(crate) const MODULES: &[(&str, &str)] = &[
     ("verify", include_str!("verify.rs")),
     ("version", include_str!("version.rs")),
     ("videosdk", include_str!("videosdk.rs")),
+    ("videosdk_tpc", include_str!("videosdk_tpc.rs")),
     ("webhook", include_str!("webhook.rs")),
 ];
 

@@ -325,6 +325,11 @@ static void test_meetingsdk() {
     CHECK(any.verify(jwtmint::mint_meetingsdk_token(key, native)).find("\"video_webrtc_mode\":1") !=
           std::string::npos);
 
+    CHECK(jwtmint::videosdk_tpc_notes("room 1") == 0);
+    CHECK(jwtmint::videosdk_tpc_notes("Caf\xc3\xa9") ==
+          (JWTMINT_TPC_UNDOCUMENTED_CHARACTER | JWTMINT_TPC_NOT_LOWER_CASE));
+    CHECK_THROWS(jwtmint::videosdk_tpc_notes("\xff"), JWTMINT_INVALID_UTF8);
+
     // user_key through the Video SDK options.
     jwtmint::VideoSdkOptions vo("k", "t", jwtmint::Role::host);
     vo.user_key = std::string(36, 'u');

@@ -1,5 +1,6 @@
 /* Meeting SDK tokens through the C ABI: minting (the buffer contract, every refusal, nothing
- * written on failure), the verifier and its setters, and user_key in the Video SDK options.
+ * written on failure), the verifier and its setters; and the Video SDK's user_key and tpc
+ * notes.
  * Expected tokens come from tests/vectors/meeting_sdk.json (Python's stdlib, checked in
  * test_vectors.c) or are read back by the verifier, never compared with the library's own. */
 #include <stdint.h>
@@ -199,7 +200,27 @@ static void test_videosdk_user_key(void) {
     jwtmint_key_free(key);
 }
 
+/* The notes on a session name: a bit mask of what Zoom documents, the token minted anyway. */
+static void test_tpc_notes(void) {
+    uint32_t notes = 99;
+    CHECK(JWTMINT_TPC_UNDOCUMENTED_CHARACTER == 1 && JWTMINT_TPC_NOT_LOWER_CASE == 2);
+    CHECK_RC(jwtmint_videosdk_tpc_notes(LIT("team standup #4"), &notes), JWTMINT_OK);
+    CHECK(notes == 0);
+    CHECK_RC(jwtmint_videosdk_tpc_notes(LIT("Team"), &notes), JWTMINT_OK);
+    CHECK(notes == JWTMINT_TPC_NOT_LOWER_CASE);
+    CHECK_RC(jwtmint_videosdk_tpc_notes(LIT("caf\xc3\xa9 \"x\""), &notes), JWTMINT_OK);
+    CHECK(notes == JWTMINT_TPC_UNDOCUMENTED_CHARACTER);
+    CHECK_RC(jwtmint_videosdk_tpc_notes(LIT("\xc3\x89"), &notes), JWTMINT_OK); /* É */
+    CHECK(notes == (JWTMINT_TPC_UNDOCUMENTED_CHARACTER | JWTMINT_TPC_NOT_LOWER_CASE));
+    notes = 99;
+    CHECK_RC(jwtmint_videosdk_tpc_notes(LIT("\xff"), &notes), JWTMINT_INVALID_UTF8);
+    CHECK_RC(jwtmint_videosdk_tpc_notes(NULL, 1, &notes), JWTMINT_NULL_POINTER);
+    CHECK(notes == 99);
+    CHECK_RC(jwtmint_videosdk_tpc_notes(LIT("x"), NULL), JWTMINT_NULL_POINTER);
+}
+
 int main(void) {
+    test_tpc_notes();
     test_mint();
     test_verifier();
     test_videosdk_user_key();
