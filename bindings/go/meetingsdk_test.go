@@ -131,6 +131,17 @@ func TestMeetingSDKVerifier(t *testing.T) {
 	wantErr(t, "role 2", err, jwtmint.ErrInvalidMeetingSDKClaim)
 }
 
+func TestVideoSDKTPCNotes(t *testing.T) {
+	both := jwtmint.TPCUndocumentedCharacter | jwtmint.TPCNotLowerCase
+	for tpc, want := range map[string]uint32{"room 1": 0, "": 0, "Room": jwtmint.TPCNotLowerCase, "café": 1, "Café": both} {
+		if got, err := jwtmint.VideoSDKTPCNotes(tpc); err != nil || got != want {
+			t.Errorf("%q: %d, %v; want %d", tpc, got, err, want)
+		}
+	}
+	_, err := jwtmint.VideoSDKTPCNotes("\xff")
+	wantErr(t, "not UTF-8", err, jwtmint.ErrInvalidUTF8)
+}
+
 func TestVideoSDKUserKey(t *testing.T) {
 	key := mustKey(t, meetingSecret)
 	long := strings.Repeat("v", 36)

@@ -223,6 +223,28 @@ func MintVideoSDKTokenAt(key *Key, appKey, sessionName string, role Role, now in
 	})
 }
 
+// The notes of VideoSDKTPCNotes: what Zoom documents about a session name that minting does
+// not refuse.
+const (
+	// TPCUndocumentedCharacter: a character outside ASCII letters and digits, space and
+	// !#$%&()+-:;<=.>?@[]^_{}|~,\ .
+	TPCUndocumentedCharacter uint32 = C.JWTMINT_TPC_UNDOCUMENTED_CHARACTER
+	// TPCNotLowerCase: upper-case letters; Zoom lower-cases session names.
+	TPCNotLowerCase uint32 = C.JWTMINT_TPC_NOT_LOWER_CASE
+)
+
+// VideoSDKTPCNotes returns what Zoom documents about the session name tpc that minting does
+// not refuse, as a bit mask of TPCUndocumentedCharacter and TPCNotLowerCase (0: nothing); for
+// a warning. Errors: ErrInvalidUTF8.
+func VideoSDKTPCNotes(tpc string) (uint32, error) {
+	var notes C.uint32_t
+	p := stringPtr(tpc)
+	if err := resultError(C.jwtmint_videosdk_tpc_notes(p, C.size_t(len(tpc)), &notes)); err != nil {
+		return 0, err
+	}
+	return uint32(notes), nil
+}
+
 // VideoSDKClaims are the claims of a verified Video SDK token: Zoom's members only; the
 // optional ones are nil when the token does not carry them.
 type VideoSDKClaims struct {

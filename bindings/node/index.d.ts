@@ -255,6 +255,16 @@ export class Webhook {
   readonly closed: boolean;
 }
 
+/** A session name with a character outside the set Zoom documents. */
+export const TPC_UNDOCUMENTED_CHARACTER: 1;
+/** A session name with upper-case letters (Zoom lower-cases session names). */
+export const TPC_NOT_LOWER_CASE: 2;
+/**
+ * What Zoom documents about the session name `tpc` that minting does not refuse, as a bit
+ * mask of TPC_UNDOCUMENTED_CHARACTER and TPC_NOT_LOWER_CASE (0: nothing); for a warning.
+ */
+export function videoSdkTpcNotes(tpc: string): number;
+
 /** What a Meeting SDK token carries (the library checks Zoom's rules). */
 export interface MeetingSdkTokenOptions extends NowOptions {
   /** The Meeting SDK key (or client ID), written as `appKey` and `sdkKey`. */

@@ -10,7 +10,9 @@ const { Key } = require('./lib/key');
 const { ApiTokenMinter, mintApiToken, mint, mintJson, DEFAULT_SKEW, DEFAULT_TTL } = require('./lib/minter');
 const { Verifier } = require('./lib/verifier');
 const { ApiTokenCache, DEFAULT_REFRESH_MARGIN } = require('./lib/cache');
-const { mintVideoSdkToken, VideoSdkVerifier } = require('./lib/videosdk');
+const {
+  mintVideoSdkToken, VideoSdkVerifier, videoSdkTpcNotes, TPC_UNDOCUMENTED_CHARACTER, TPC_NOT_LOWER_CASE,
+} = require('./lib/videosdk');
 const { mintMeetingSdkToken, MeetingSdkVerifier, MEETINGSDK_DEFAULT_TTL } = require('./lib/meetingsdk');
 const { Webhook } = require('./lib/webhook');
 const { clockNow } = require('./lib/io');
@@ -36,6 +38,7 @@ module.exports = {
   mintApiToken,
   mintVideoSdkToken,
   mintMeetingSdkToken,
+  videoSdkTpcNotes,
   mint,
   mintJson,
   now,
@@ -45,6 +48,8 @@ module.exports = {
   DEFAULT_TTL,
   DEFAULT_REFRESH_MARGIN,
   MEETINGSDK_DEFAULT_TTL,
+  TPC_UNDOCUMENTED_CHARACTER,
+  TPC_NOT_LOWER_CASE,
   // codes and the error classes.
   ...require('./lib/errors'),
 };

@@ -172,6 +172,7 @@ Object.assign(native, {
       'const uint8_t *token, size_t token_len, int64_t now, uint8_t *out, size_t cap, void *out_len)',
   ),
 
+  videosdk_tpc_notes: f('uint32_t jwtmint_videosdk_tpc_notes(const uint8_t *tpc, size_t tpc_len, _Out_ uint32_t *notes)'),
   meetingsdk_mint: f(
     'uint32_t jwtmint_meetingsdk_mint(const jwtmint_key *key, const uint8_t *sdk_key, size_t sdk_key_len, ' +
       'const uint8_t *mn, size_t mn_len, int32_t role, int32_t video_webrtc_mode, uint64_t ttl, uint64_t skew, ' +

@@ -106,6 +106,21 @@ function mintVideoSdkToken(key, opts) {
   );
 }
 
+/** JWTMINT_TPC_UNDOCUMENTED_CHARACTER and JWTMINT_TPC_NOT_LOWER_CASE. */
+const TPC_UNDOCUMENTED_CHARACTER = 1;
+const TPC_NOT_LOWER_CASE = 2;
+
+/**
+ * What Zoom documents about the session name `tpc` that minting does not refuse, as a bit
+ * mask of TPC_UNDOCUMENTED_CHARACTER and TPC_NOT_LOWER_CASE (0: nothing); for a warning.
+ */
+function videoSdkTpcNotes(tpc) {
+  const bytes = utf8(tpc, 'tpc');
+  const notes = [0];
+  check(native.videosdk_tpc_notes(bytes.length === 0 ? EMPTY : bytes, bytes.length, notes));
+  return notes[0];
+}
+
 class VideoSdkVerifier extends NativeOwner {
   /**
    * Verifies Video SDK tokens of the SDK key `appKey` under `key` (the Video SDK secret):
@@ -143,4 +158,7 @@ class VideoSdkVerifier extends NativeOwner {
   }
 }
 
-module.exports = { mintVideoSdkToken, VideoSdkVerifier, UNSET, roleNumber, flagNumber };
+module.exports = {
+  mintVideoSdkToken, VideoSdkVerifier, videoSdkTpcNotes, TPC_UNDOCUMENTED_CHARACTER, TPC_NOT_LOWER_CASE,
+  UNSET, roleNumber, flagNumber,
+};

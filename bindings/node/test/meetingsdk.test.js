@@ -8,6 +8,7 @@ const assert = require('node:assert/strict');
 const {
   Key, mintMeetingSdkToken, MeetingSdkVerifier, mintVideoSdkToken, VideoSdkVerifier,
   JwtMintError, ClaimsError, ExpiredError, InvalidSignatureError,
+  videoSdkTpcNotes, TPC_UNDOCUMENTED_CHARACTER, TPC_NOT_LOWER_CASE,
 } = require('..');
 const { vectors, signWithNodeCrypto } = require('./helpers');
 
@@ -66,6 +67,15 @@ test('the verifier follows the documented rules', () => {
   throwsCode(() => new MeetingSdkVerifier(new Key('x'.repeat(32))).verify(other, { now: NOW }), InvalidSignatureError, 400);
   const bad = signWithNodeCrypto(SECRET, HEADER, `{"sdkKey":"k","role":2,"iat":${NOW},"exp":${NOW + 7200},"tokenExp":${NOW + 7200}}`);
   throwsCode(() => new MeetingSdkVerifier(key).verify(bad, { now: NOW }), ClaimsError, 640);
+});
+
+test('Video SDK tpc notes: the library\'s bit mask', () => {
+  assert.equal(videoSdkTpcNotes('room 1'), 0);
+  assert.equal(videoSdkTpcNotes('Room'), TPC_NOT_LOWER_CASE);
+  assert.equal(videoSdkTpcNotes('café'), TPC_UNDOCUMENTED_CHARACTER);
+  assert.equal(videoSdkTpcNotes('Café'), TPC_UNDOCUMENTED_CHARACTER | TPC_NOT_LOWER_CASE);
+  assert.equal(videoSdkTpcNotes(''), 0);
+  assert.throws(() => videoSdkTpcNotes(5), TypeError);
 });
 
 test('Video SDK userKey: written after userIdentity, up to 36 units', () => {

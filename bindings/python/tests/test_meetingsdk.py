@@ -79,6 +79,14 @@ def test_verifier_rules():
         jwtmint.MeetingSdkVerifier(jwtmint.Key("x" * 32)).verify(other, now=NOW)
 
 
+def test_videosdk_tpc_notes():
+    both = jwtmint.TPC_UNDOCUMENTED_CHARACTER | jwtmint.TPC_NOT_LOWER_CASE
+    for tpc, notes in [("room 1", 0), ("Room", jwtmint.TPC_NOT_LOWER_CASE), ("café", 1), ("Café", both)]:
+        assert jwtmint.videosdk_tpc_notes(tpc) == notes, tpc
+    with pytest.raises(TypeError):
+        jwtmint.videosdk_tpc_notes(None)
+
+
 def test_videosdk_user_key():
     key = jwtmint.Key(SECRET)
     token = jwtmint.mint_videosdk_token(

@@ -30,7 +30,15 @@ from .key import SECRET_ENCODINGS, Key
 from .meetingsdk import MEETINGSDK_DEFAULT_TTL, MeetingSdkVerifier, mint_meetingsdk_token
 from .mint import ApiTokenMinter, mint, mint_api_token
 from .verify import Verifier
-from .videosdk import VIDEOSDK_DEFAULT_TTL, VIDEOSDK_ROLES, VideoSdkVerifier, mint_videosdk_token
+from .videosdk import (
+    TPC_NOT_LOWER_CASE,
+    TPC_UNDOCUMENTED_CHARACTER,
+    VIDEOSDK_DEFAULT_TTL,
+    VIDEOSDK_ROLES,
+    VideoSdkVerifier,
+    mint_videosdk_token,
+    videosdk_tpc_notes,
+)
 from .webhook import WebhookVerifier
 
 __all__ = [
@@ -51,6 +59,9 @@ __all__ = [
     "Verifier",
     "mint_videosdk_token",
     "VideoSdkVerifier",
+    "videosdk_tpc_notes",
+    "TPC_UNDOCUMENTED_CHARACTER",
+    "TPC_NOT_LOWER_CASE",
     "MEETINGSDK_DEFAULT_TTL",
     "mint_meetingsdk_token",
     "MeetingSdkVerifier",

@@ -45,6 +45,8 @@ VIDEOSDK_DEFAULT_TTL = 7200
 VIDEOSDK_UNSET = -1
 MEETINGSDK_DEFAULT_TTL = 7200
 MEETINGSDK_UNSET = -1
+TPC_UNDOCUMENTED_CHARACTER = 1
+TPC_NOT_LOWER_CASE = 2
 
 _LIBRARY_NAME = {"darwin": "libjwtmint.dylib", "win32": "jwtmint.dll"}.get(
     sys.platform, "libjwtmint.so"
@@ -158,6 +160,7 @@ _PROTOTYPES = {
         _result,
         [_handle, _bytes, c_size_t, c_int64, _bytes, c_size_t, _size_out],
     ),
+    "jwtmint_videosdk_tpc_notes": (_result, [_bytes, c_size_t, POINTER(c_uint32)]),
     "jwtmint_meetingsdk_mint": (
         _result,
         [

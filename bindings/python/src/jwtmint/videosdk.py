@@ -143,6 +143,27 @@ def mint_videosdk_token(
     return token.decode("ascii")
 
 
+TPC_UNDOCUMENTED_CHARACTER = _native.TPC_UNDOCUMENTED_CHARACTER
+TPC_NOT_LOWER_CASE = _native.TPC_NOT_LOWER_CASE
+
+
+def videosdk_tpc_notes(tpc: str) -> int:
+    """What Zoom documents about the session name ``tpc`` that minting does not refuse, as a
+    bit mask of :data:`TPC_UNDOCUMENTED_CHARACTER` (a character outside ASCII letters and
+    digits, space and ``!#$%&()+-:;<=.>?@[]^_{}|~,\\``) and :data:`TPC_NOT_LOWER_CASE` (Zoom
+    lower-cases session names); 0 when nothing applies. For a warning: the token is minted
+    either way.
+
+    >>> import jwtmint
+    >>> jwtmint.videosdk_tpc_notes("Team standup") == jwtmint.TPC_NOT_LOWER_CASE
+    True
+    """
+    data = _args.text(tpc, "tpc")
+    notes = ctypes.c_uint32(0)
+    _args.check(_lib.jwtmint_videosdk_tpc_notes(data, len(data), ctypes.byref(notes)))
+    return notes.value
+
+
 class VideoSdkVerifier(Owner):
     """Verifies Video SDK session tokens of one SDK key: the token checks of
     :class:`Verifier`, ``app_key``, ``tpc``, ``role_type``, ``version``, ``iat`` and ``exp``
