@@ -9,8 +9,7 @@
 pub use super::meetingsdk_claims::MeetingSdkClaims;
 use super::meetingsdk_claims::{check_meeting_number, MEETING_SDK_MAX_TTL, MEETING_SDK_MIN_TTL};
 use crate::error::{Error, Result};
-use crate::key::Key;
-use crate::time::{issue_times, now};
+use crate::time::issue_times;
 use crate::zoom::{Role, DEFAULT_SKEW};
 
 /// The lifetime [`MeetingSdkTokenBuilder`] uses unless told otherwise: two hours, as in Zoom's
@@ -92,21 +91,12 @@ impl MeetingSdkTokenBuilder {
         self
     }
 
-    /// Sets the lifetime, `exp - iat`, in seconds: from 1800 to 172800 (checked when
-    /// minting). Default [`MEETING_SDK_DEFAULT_TTL`].
-    #[must_use]
-    pub fn ttl(mut self, seconds: u64) -> Self {
-        self.ttl = seconds;
-        self
-    }
-
-    /// Sets how many seconds `iat` is backdated; must be shorter than the ttl (checked when
-    /// minting). Default [`DEFAULT_SKEW`]; 0 reproduces Zoom's sample.
-    #[must_use]
-    pub fn skew(mut self, seconds: u64) -> Self {
-        self.skew = seconds;
-        self
-    }
+    sdk_builder_methods!(
+        "Meeting SDK secret",
+        MEETING_SDK_MIN_TTL,
+        MEETING_SDK_MAX_TTL,
+        MEETING_SDK_DEFAULT_TTL
+    );
 
     /// The claims of a token minted at `now`, checked.
     ///
@@ -152,22 +142,6 @@ impl MeetingSdkTokenBuilder {
         };
         claims.validate()?;
         Ok(claims)
-    }
-
-    /// Mints a token at `now`, signed with `key` (the Meeting SDK secret).
-    ///
-    /// # Errors
-    /// As [`claims_at`](Self::claims_at).
-    pub fn mint_at(&self, key: &Key, now: i64) -> Result<String> {
-        crate::mint(key, &self.claims_at(now)?)
-    }
-
-    /// Mints a token at the current system time.
-    ///
-    /// # Errors
-    /// [`Error::Clock`] for an unusable clock; otherwise as [`mint_at`](Self::mint_at).
-    pub fn mint(&self, key: &Key) -> Result<String> {
-        self.mint_at(key, now()?)
     }
 }
 

@@ -4,8 +4,9 @@
 //! Zoom documents the claims at <https://developers.zoom.us/docs/meeting-sdk/auth/>; the
 //! member order is that of Zoom's `meetingsdk-auth-endpoint-sample` (`src/index.js`).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
+use super::sdk_common::{present, serialize_flag};
 use crate::error::{Error, Result};
 use crate::zoom::Role;
 
@@ -57,16 +58,6 @@ pub struct MeetingSdkClaims {
         serialize_with = "serialize_flag"
     )]
     pub video_webrtc_mode: Option<bool>,
-}
-
-fn serialize_flag<S: Serializer>(
-    flag: &Option<bool>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match flag {
-        Some(on) => s.serialize_u8(u8::from(*on)),
-        None => s.serialize_none(),
-    }
 }
 
 const fn invalid(claim: &'static str, expected: &'static str) -> Error {
@@ -154,13 +145,6 @@ pub(crate) struct Wire {
     token_exp: i64,
     #[serde(default, deserialize_with = "present")]
     video_webrtc_mode: Option<i64>,
-}
-
-/// An optional claim that, when present, must have its type: `null` is not "absent".
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> std::result::Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
 }
 
 impl TryFrom<Wire> for MeetingSdkClaims {

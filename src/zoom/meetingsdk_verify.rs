@@ -2,9 +2,9 @@
 
 use crate::error::{truncate_for_message, Error, Result};
 use crate::key::Key;
-use crate::time::now;
 use crate::verify::Verifier;
 use crate::zoom::meetingsdk_claims::Wire;
+use crate::zoom::sdk_common::read_wire;
 use crate::zoom::MeetingSdkClaims;
 
 /// The claims every Meeting SDK token carries (Zoom's documentation: `appKey`/`sdkKey`, `mn`
@@ -60,25 +60,7 @@ impl MeetingSdkVerifier {
         self
     }
 
-    /// Sets the allowance for clock differences, in seconds.
-    #[must_use]
-    pub fn with_leeway(mut self, seconds: u64) -> Self {
-        self.inner = self.inner.with_leeway(seconds);
-        self
-    }
-
-    /// Sets the longest token accepted, in bytes.
-    #[must_use]
-    pub fn with_max_len(mut self, bytes: usize) -> Self {
-        self.inner = self.inner.with_max_len(bytes);
-        self
-    }
-
-    /// The underlying JWT verifier.
-    #[must_use]
-    pub fn verifier(&self) -> &Verifier {
-        &self.inner
-    }
+    sdk_verifier_methods!(MeetingSdkClaims);
 
     /// Verifies `token` at `now` (seconds since the epoch) and returns its claims.
     ///
@@ -86,9 +68,7 @@ impl MeetingSdkVerifier {
     /// The first rule the token breaks, as listed in the type's documentation.
     pub fn verify_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<MeetingSdkClaims> {
         let payload = self.inner.verify_payload_at(token, now)?;
-        let wire: Wire = serde_json::from_slice(&payload).map_err(|e| Error::ClaimsType {
-            reason: e.to_string(),
-        })?;
+        let wire: Wire = read_wire(&payload)?;
         let claims = MeetingSdkClaims::try_from(wire)?;
         // The same rule as `exp`'s in `Verifier`: expired once now >= tokenExp + leeway.
         if i128::from(now) >= i128::from(claims.token_exp) + i128::from(self.inner.leeway()) {
@@ -106,13 +86,5 @@ impl MeetingSdkVerifier {
             }
         }
         Ok(claims)
-    }
-
-    /// Verifies `token` against the system clock and returns its claims.
-    ///
-    /// # Errors
-    /// [`Error::Clock`] for an unusable clock; otherwise as [`verify_at`](Self::verify_at).
-    pub fn verify(&self, token: impl AsRef<[u8]>) -> Result<MeetingSdkClaims> {
-        self.verify_at(token, now()?)
     }
 }

@@ -12,6 +12,9 @@
 //! - Secrets used with Zoom's Node.js samples:
 //!   [`SecretEncoding::JsrsasignCompat`](crate::SecretEncoding::JsrsasignCompat).
 
+#[macro_use]
+mod sdk_common;
+
 mod api;
 mod cache;
 mod geo;

@@ -12,8 +12,7 @@ use serde::{Serialize, Serializer};
 use super::videosdk_claims::check_lifetime;
 pub use super::videosdk_claims::VideoSdkClaims;
 use crate::error::{Error, Result};
-use crate::key::Key;
-use crate::time::{issue_times, now};
+use crate::time::issue_times;
 use crate::zoom::{GeoRegion, DEFAULT_SKEW};
 
 /// The shortest lifetime (`exp - iat`) Zoom accepts for a Video SDK token: 30 minutes.
@@ -263,21 +262,12 @@ impl VideoSdkTokenBuilder {
         self
     }
 
-    /// Sets the lifetime, `exp - iat`, in seconds: from [`VIDEO_SDK_MIN_TTL`] to
-    /// [`VIDEO_SDK_MAX_TTL`] (checked when minting). Default [`VIDEO_SDK_DEFAULT_TTL`].
-    #[must_use]
-    pub fn ttl(mut self, seconds: u64) -> Self {
-        self.ttl = seconds;
-        self
-    }
-
-    /// Sets how many seconds `iat` is backdated; must be shorter than the ttl (checked when
-    /// minting). Default [`DEFAULT_SKEW`].
-    #[must_use]
-    pub fn skew(mut self, seconds: u64) -> Self {
-        self.skew = seconds;
-        self
-    }
+    sdk_builder_methods!(
+        "Video SDK secret",
+        VIDEO_SDK_MIN_TTL,
+        VIDEO_SDK_MAX_TTL,
+        VIDEO_SDK_DEFAULT_TTL
+    );
 
     /// The claims of a token minted at `now`, checked.
     ///
@@ -293,22 +283,6 @@ impl VideoSdkTokenBuilder {
         claims.exp = exp;
         claims.validate()?;
         Ok(claims)
-    }
-
-    /// Mints a token at `now`, signed with `key` (the Video SDK secret).
-    ///
-    /// # Errors
-    /// As [`claims_at`](Self::claims_at).
-    pub fn mint_at(&self, key: &Key, now: i64) -> Result<String> {
-        crate::mint(key, &self.claims_at(now)?)
-    }
-
-    /// Mints a token at the current system time.
-    ///
-    /// # Errors
-    /// [`Error::Clock`] for an unusable clock; otherwise as [`mint_at`](Self::mint_at).
-    pub fn mint(&self, key: &Key) -> Result<String> {
-        self.mint_at(key, now()?)
     }
 }
 

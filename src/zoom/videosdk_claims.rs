@@ -1,8 +1,9 @@
 //! The claims of a Video SDK token: their serialized form, Zoom's rules for their values,
 //! and the strict reading of a verified token's claims ([`Wire`]).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
+use super::sdk_common::{present, serialize_flag};
 #[cfg(doc)]
 use super::videosdk::VideoSdkTokenBuilder;
 use super::videosdk::{
@@ -84,16 +85,6 @@ pub struct VideoSdkClaims {
         serialize_with = "serialize_flag"
     )]
     pub audio_webrtc_mode: Option<bool>,
-}
-
-fn serialize_flag<S: Serializer>(
-    flag: &Option<bool>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match flag {
-        Some(on) => s.serialize_u8(u8::from(*on)),
-        None => s.serialize_none(),
-    }
 }
 
 fn serialize_geo_regions<S: Serializer>(
@@ -210,13 +201,6 @@ pub(crate) struct Wire {
     video_webrtc_mode: Option<i64>,
     #[serde(default, deserialize_with = "present")]
     audio_webrtc_mode: Option<i64>,
-}
-
-/// An optional claim that, when present, must have its type: `null` is not "absent".
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> std::result::Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
 }
 
 fn flag(claim: &'static str, value: Option<i64>) -> Result<Option<bool>> {

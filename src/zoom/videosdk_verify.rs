@@ -2,8 +2,8 @@
 
 use crate::error::{truncate_for_message, Error, Result};
 use crate::key::Key;
-use crate::time::now;
 use crate::verify::Verifier;
+use crate::zoom::sdk_common::read_wire;
 use crate::zoom::videosdk_claims::Wire;
 use crate::zoom::VideoSdkClaims;
 
@@ -53,30 +53,12 @@ impl VideoSdkVerifier {
         }
     }
 
-    /// Sets the allowance for clock differences, in seconds.
-    #[must_use]
-    pub fn with_leeway(mut self, seconds: u64) -> Self {
-        self.inner = self.inner.with_leeway(seconds);
-        self
-    }
-
-    /// Sets the longest token accepted, in bytes.
-    #[must_use]
-    pub fn with_max_len(mut self, bytes: usize) -> Self {
-        self.inner = self.inner.with_max_len(bytes);
-        self
-    }
+    sdk_verifier_methods!(VideoSdkClaims);
 
     /// The expected SDK key.
     #[must_use]
     pub fn app_key(&self) -> &str {
         &self.app_key
-    }
-
-    /// The underlying JWT verifier.
-    #[must_use]
-    pub fn verifier(&self) -> &Verifier {
-        &self.inner
     }
 
     /// Verifies `token` at `now` (seconds since the epoch) and returns its claims.
@@ -85,9 +67,7 @@ impl VideoSdkVerifier {
     /// The first rule the token breaks, as listed in the type's documentation.
     pub fn verify_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<VideoSdkClaims> {
         let payload = self.inner.verify_payload_at(token, now)?;
-        let wire: Wire = serde_json::from_slice(&payload).map_err(|e| Error::ClaimsType {
-            reason: e.to_string(),
-        })?;
+        let wire: Wire = read_wire(&payload)?;
         if wire.app_key != self.app_key {
             return Err(Error::AppKeyMismatch {
                 expected: self.app_key.clone(),
@@ -95,14 +75,6 @@ impl VideoSdkVerifier {
             });
         }
         VideoSdkClaims::try_from(wire)
-    }
-
-    /// Verifies `token` against the system clock and returns its claims.
-    ///
-    /// # Errors
-    /// [`Error::Clock`] for an unusable clock; otherwise as [`verify_at`](Self::verify_at).
-    pub fn verify(&self, token: impl AsRef<[u8]>) -> Result<VideoSdkClaims> {
-        self.verify_at(token, now()?)
     }
 }
 
