@@ -1,10 +1,10 @@
 //! `jwtmint meetingsdk` (mint a Meeting SDK token) and `jwtmint meetingsdk verify`.
 
 use clap::{Args, Subcommand};
-use jwtmint::zoom::{Role, DEFAULT_SKEW, MEETING_SDK_DEFAULT_TTL};
+use jwtmint::zoom::Role;
 
-use super::videosdk::{parse_flag, parse_role};
-use super::{Clock, TokenCheckArgs};
+use super::videosdk::{parse_flag, parse_role, SdkIssueArgs};
+use super::TokenCheckArgs;
 use crate::secret::{MeetingSdkSecret, SecretArgs};
 
 pub const MEETINGSDK_HELP: &str = "\
@@ -85,19 +85,9 @@ pub struct MeetingSdkMintArgs {
     #[arg(long, value_name = "0|1", value_parser = parse_flag)]
     pub video_webrtc_mode: Option<bool>,
 
-    /// Lifetime in seconds (exp - iat, also tokenExp - iat); Zoom accepts 1800 to 172800
-    #[arg(long, value_name = "SECONDS", default_value_t = MEETING_SDK_DEFAULT_TTL)]
-    pub ttl: u64,
-
-    /// Seconds iat is backdated, for clocks that run ahead of Zoom's (0: as Zoom's sample)
-    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_SKEW)]
-    pub skew: u64,
-
+    /// --ttl (also tokenExp - iat), --skew (0: as Zoom's sample), --now and the secret.
     #[command(flatten)]
-    pub clock: Clock,
-
-    #[command(flatten)]
-    pub secret: SecretArgs<MeetingSdkSecret>,
+    pub issue: SdkIssueArgs<MeetingSdkSecret>,
 }
 
 /// `jwtmint meetingsdk verify`.

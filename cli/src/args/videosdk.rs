@@ -6,7 +6,7 @@ use jwtmint::zoom::{GeoRegion, Role, DEFAULT_SKEW, VIDEO_SDK_DEFAULT_TTL};
 use super::{Clock, TokenCheckArgs};
 
 use crate::outcome::with_code;
-use crate::secret::{SecretArgs, VideoSdkSecret};
+use crate::secret::{SecretArgs, SecretKind, VideoSdkSecret};
 
 pub const VIDEOSDK_HELP: &str = "\
 The token a Video SDK client starts or joins a session with: the header
@@ -133,11 +133,19 @@ pub struct VideoSdkMintArgs {
     #[arg(long, value_name = "0|1", value_parser = parse_flag)]
     pub audio_webrtc_mode: Option<bool>,
 
+    #[command(flatten)]
+    pub issue: SdkIssueArgs<VideoSdkSecret>,
+}
+
+/// When an SDK token is issued and with which secret: the flags `videosdk` and `meetingsdk`
+/// share (both samples' lifetimes are 1800 to 172800 s, two hours by default).
+#[derive(Debug, Args)]
+pub struct SdkIssueArgs<K: SecretKind> {
     /// Lifetime in seconds (exp - iat); Zoom accepts 1800 to 172800
     #[arg(long, value_name = "SECONDS", default_value_t = VIDEO_SDK_DEFAULT_TTL)]
     pub ttl: u64,
 
-    /// Seconds iat is backdated, for clocks that run behind
+    /// Seconds iat is backdated, for clocks that run ahead of Zoom's
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_SKEW)]
     pub skew: u64,
 
@@ -145,7 +153,7 @@ pub struct VideoSdkMintArgs {
     pub clock: Clock,
 
     #[command(flatten)]
-    pub secret: SecretArgs<VideoSdkSecret>,
+    pub secret: SecretArgs<K>,
 }
 
 /// `jwtmint videosdk verify`.

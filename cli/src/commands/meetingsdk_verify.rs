@@ -6,7 +6,7 @@ use jwtmint::zoom::MeetingSdkVerifier;
 use super::verify::{rejection, token_from_stdin_only};
 use crate::args::MeetingSdkVerifyArgs;
 use crate::input::read_token;
-use crate::outcome::{write_stdout, Failure, Outcome};
+use crate::outcome::Outcome;
 
 /// Verifies the token and prints its payload JSON, exactly as signed, and a newline.
 pub fn run(args: MeetingSdkVerifyArgs) -> Outcome {
@@ -22,15 +22,7 @@ pub fn run(args: MeetingSdkVerifyArgs) -> Outcome {
         verifier = verifier.expecting_sdk_key(sdk_key);
     }
     match verifier.verify_at(&input.bytes, now) {
-        // Every check has passed: print the payload's own text, as `videosdk verify` does.
-        Ok(_claims) => {
-            let mut payload = verifier
-                .verifier()
-                .verify_payload_at(&input.bytes, now)
-                .map_err(|e| Failure::token(&e))?;
-            payload.push(b'\n');
-            write_stdout(&payload)
-        }
+        Ok(_claims) => super::print_verified_payload(verifier.verifier(), &input.bytes, now),
         Err(e) => Err(rejection(&e, &input, from_stdin, false)),
     }
 }

@@ -17,7 +17,8 @@ mod webhook;
 use crate::args::{
     Clock, Command, MeetingSdkArgs, MeetingSdkCommand, VideoSdkArgs, VideoSdkCommand,
 };
-use crate::outcome::{Failure, Outcome};
+use crate::outcome::{write_stdout, Failure, Outcome};
+use crate::secret::SecretKind;
 
 /// Runs a command.
 pub fn run(command: Command) -> Outcome {
@@ -46,6 +47,33 @@ pub fn run(command: Command) -> Outcome {
         Command::Completions(args) => generated::completions(args.shell),
         Command::Man(args) => generated::man(&args.command),
     }
+}
+
+/// The last step of the SDK token commands: claims the core has checked, signed with the
+/// secret (read only now, so that a refused value is reported even when the secret is missing
+/// too), and printed with a newline.
+fn print_minted<K: SecretKind>(
+    claims: jwtmint::Result<impl serde::Serialize>,
+    secret: &crate::secret::SecretArgs<K>,
+) -> Outcome {
+    let claims = claims.map_err(|e| Failure::config(&e))?;
+    let key = secret.load_key()?;
+    let mut line = jwtmint::mint(&key, &claims)
+        .map_err(|e| Failure::config(&e))?
+        .into_bytes();
+    line.push(b'\n');
+    write_stdout(&line)
+}
+
+/// Prints the payload of a token the SDK verifier has accepted, exactly as signed (member
+/// order, spelling, claims the typed view leaves out), as `jwtmint verify` does: the inner
+/// verifier returns it for the same token at the same time.
+fn print_verified_payload(verifier: &jwtmint::Verifier, token: &[u8], now: i64) -> Outcome {
+    let mut payload = verifier
+        .verify_payload_at(token, now)
+        .map_err(|e| Failure::token(&e))?;
+    payload.push(b'\n');
+    write_stdout(&payload)
 }
 
 impl Clock {

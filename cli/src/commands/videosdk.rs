@@ -4,7 +4,7 @@ use jwtmint::zoom::{tpc_notes, VideoSdkTokenBuilder};
 
 use crate::api_key;
 use crate::args::VideoSdkMintArgs;
-use crate::outcome::{print_warning, write_stdout, Failure, Outcome};
+use crate::outcome::{print_warning, Failure, Outcome};
 
 /// Mints and prints the token followed by a newline, after a warning for each of the core's
 /// notes on the session name. The claims are checked (the core's
@@ -17,8 +17,8 @@ pub fn run(args: VideoSdkMintArgs) -> Outcome {
     };
     let (sdk_key, _) = api_key::required_video_sdk(args.key)?;
     let mut builder = VideoSdkTokenBuilder::new(sdk_key, tpc, role)
-        .ttl(args.ttl)
-        .skew(args.skew);
+        .ttl(args.issue.ttl)
+        .skew(args.issue.skew);
     if let Some(id) = args.user_identity {
         builder = builder.user_identity(id);
     }
@@ -46,15 +46,12 @@ pub fn run(args: VideoSdkMintArgs) -> Outcome {
     if let Some(on) = args.audio_webrtc_mode {
         builder = builder.audio_webrtc_mode(on);
     }
-    let now = args.clock.now()?;
-    let claims = builder.claims_at(now).map_err(|e| Failure::config(&e))?;
-    for note in tpc_notes(&claims.tpc) {
-        print_warning(note.as_str());
+    let now = args.issue.clock.now()?;
+    let claims = builder.claims_at(now);
+    if let Ok(claims) = &claims {
+        for note in tpc_notes(&claims.tpc) {
+            print_warning(note.as_str());
+        }
     }
-    let key = args.secret.load_key()?;
-    let mut line = jwtmint::mint(&key, &claims)
-        .map_err(|e| Failure::config(&e))?
-        .into_bytes();
-    line.push(b'\n');
-    write_stdout(&line)
+    super::print_minted(claims, &args.issue.secret)
 }

@@ -8,7 +8,7 @@ use super::verify::{rejection, token_from_stdin_only};
 use crate::api_key::{self, VIDEO_SDK_KEY_ENV};
 use crate::args::VideoSdkVerifyArgs;
 use crate::input::read_token;
-use crate::outcome::{write_stdout, Failure, Outcome};
+use crate::outcome::{Failure, Outcome};
 
 /// Verifies the token and prints its payload JSON, exactly as signed, and a newline.
 pub fn run(args: VideoSdkVerifyArgs) -> Outcome {
@@ -22,17 +22,7 @@ pub fn run(args: VideoSdkVerifyArgs) -> Outcome {
         .with_leeway(args.check.leeway)
         .with_max_len(args.check.max_len);
     match verifier.verify_at(&input.bytes, now) {
-        // Every check has passed. Print the payload's own text (member order, spelling,
-        // claims the typed view leaves out), as `jwtmint verify` does: the inner verifier
-        // returns it for the same token at the same time.
-        Ok(_claims) => {
-            let mut payload = verifier
-                .verifier()
-                .verify_payload_at(&input.bytes, now)
-                .map_err(|e| Failure::token(&e))?;
-            payload.push(b'\n');
-            write_stdout(&payload)
-        }
+        Ok(_claims) => super::print_verified_payload(verifier.verifier(), &input.bytes, now),
         Err(e @ Error::AppKeyMismatch { .. }) if key_from_env => Err(Failure::token(&e).context(
             &format!("(the expected app_key is ${VIDEO_SDK_KEY_ENV}; use --key to expect another)"),
         )),
