@@ -16,8 +16,6 @@ static jwtmint_result jwtmint_go_meetingsdk_mint(uintptr_t key, const uint8_t *s
 */
 import "C"
 
-import "encoding/json"
-
 // MeetingSDKOption sets an optional claim or the lifetime of a Meeting SDK token. WithTTL
 // (1800 s to 48 h; default 2 h) and WithSkew (default 30 s; 0 is exactly Zoom's sample) are
 // MeetingSDKOptions too.
@@ -183,25 +181,15 @@ func newMeetingSDKVerifier(key *Key, sdkKey *C.uint8_t, n int, opts []VerifierOp
 // (also for tokenExp); ErrClaimsType; ErrInvalidMeetingSDKClaim;
 // ErrMeetingSDKLifetimeOutOfRange; ErrSDKKeyMismatch.
 func (v *MeetingSDKVerifier) VerifyJSONAt(token string, now int64) ([]byte, error) {
-	return useBuffer(v.handle(), len(token), func(p *C.jwtmint_meetingsdk_verifier, out []byte) (C.jwtmint_result, int) {
-		return withLen(func(n *C.size_t) C.jwtmint_result {
-			return C.jwtmint_meetingsdk_verifier_verify(p, stringPtr(token), C.size_t(len(token)), C.int64_t(now),
-				bytesPtr(out), C.size_t(len(out)), n)
-		})
+	return verifyJSON(v.handle(), token, now, func(p *C.jwtmint_meetingsdk_verifier, t *C.uint8_t, n C.size_t,
+		at C.int64_t, out *C.uint8_t, cap C.size_t, outLen *C.size_t) C.jwtmint_result {
+		return C.jwtmint_meetingsdk_verifier_verify(p, t, n, at, out, cap, outLen)
 	})
 }
 
 // VerifyAt verifies token at now and returns its claims; errors as VerifyJSONAt.
 func (v *MeetingSDKVerifier) VerifyAt(token string, now int64) (*MeetingSDKClaims, error) {
-	js, err := v.VerifyJSONAt(token, now)
-	if err != nil {
-		return nil, err
-	}
-	var claims MeetingSDKClaims
-	if err := json.Unmarshal(js, &claims); err != nil {
-		return nil, causedError(C.JWTMINT_CLAIMS_TYPE, err)
-	}
-	return &claims, nil
+	return claimsFrom[MeetingSDKClaims](v.VerifyJSONAt(token, now))
 }
 
 // Verify is VerifyAt as of the system clock.

@@ -297,23 +297,36 @@ func NewVideoSDKVerifier(key *Key, appKey string, opts ...VerifierOption) (*Vide
 // ErrClaimsType for a claim of the wrong JSON type; ErrAppKeyMismatch; and the rules of
 // MintVideoSDKTokenAt (ErrInvalidVideoSDKClaim, ErrUnknownGeoRegion, ...).
 func (v *VideoSDKVerifier) VerifyJSONAt(token string, now int64) ([]byte, error) {
-	// The claims JSON is re-serialized, so its length is not bounded by the token's; a buffer
-	// of the token's length almost always holds it, and the library is asked again if not.
-	return useBuffer(v.handle(), len(token), func(p *C.jwtmint_videosdk_verifier, out []byte) (C.jwtmint_result, int) {
-		return withLen(func(n *C.size_t) C.jwtmint_result {
-			return C.jwtmint_videosdk_verifier_verify(p, stringPtr(token), C.size_t(len(token)), C.int64_t(now),
-				bytesPtr(out), C.size_t(len(out)), n)
-		})
+	return verifyJSON(v.handle(), token, now, func(p *C.jwtmint_videosdk_verifier, t *C.uint8_t, n C.size_t,
+		at C.int64_t, out *C.uint8_t, cap C.size_t, outLen *C.size_t) C.jwtmint_result {
+		return C.jwtmint_videosdk_verifier_verify(p, t, n, at, out, cap, outLen)
 	})
 }
 
 // VerifyAt verifies token at now and returns its claims; errors as VerifyJSONAt.
 func (v *VideoSDKVerifier) VerifyAt(token string, now int64) (*VideoSDKClaims, error) {
-	js, err := v.VerifyJSONAt(token, now)
+	return claimsFrom[VideoSDKClaims](v.VerifyJSONAt(token, now))
+}
+
+// verifyJSON is the claims JSON an SDK verifier's verify export writes for token at now. The
+// JSON is re-serialized, so its length is not bounded by the token's; a buffer of the token's
+// length almost always holds it, and the library is asked again if not.
+func verifyJSON[T any](h *handle[T], token string, now int64,
+	verify func(p *T, token *C.uint8_t, n C.size_t, now C.int64_t, out *C.uint8_t, cap C.size_t, outLen *C.size_t) C.jwtmint_result,
+) ([]byte, error) {
+	return useBuffer(h, len(token), func(p *T, out []byte) (C.jwtmint_result, int) {
+		return withLen(func(n *C.size_t) C.jwtmint_result {
+			return verify(p, stringPtr(token), C.size_t(len(token)), C.int64_t(now), bytesPtr(out), C.size_t(len(out)), n)
+		})
+	})
+}
+
+// claimsFrom decodes verified claims JSON into Claims (a failure is ErrClaimsType).
+func claimsFrom[Claims any](js []byte, err error) (*Claims, error) {
 	if err != nil {
 		return nil, err
 	}
-	var claims VideoSDKClaims
+	var claims Claims
 	if err := json.Unmarshal(js, &claims); err != nil {
 		return nil, causedError(C.JWTMINT_CLAIMS_TYPE, err)
 	}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, Optional
 
 from . import _args, _native
@@ -10,7 +9,7 @@ from ._buffers import token_capacity
 from ._handle import Owner, new_handle
 from .key import Key, require_key
 from .verify import Token
-from .videosdk import Role, _flag, _role
+from .videosdk import Role, _flag, _role, verified_claims
 
 _lib = _native.lib
 
@@ -120,13 +119,7 @@ class MeetingSdkVerifier(Owner):
         Raises :class:`~jwtmint.InvalidToken` (2xx-5xx) or :class:`~jwtmint.MeetingSdkError`
         (640-659).
         """
-        data = _args.text_or_bytes(token, "token")
-        when = _args.now(now)
-        payload = self._output(
-            _lib.jwtmint_meetingsdk_verifier_verify, len(data) + 1, data, len(data), when
-        )
-        claims: Dict[str, Any] = json.loads(payload.decode("utf-8"))
-        return claims
+        return verified_claims(self, _lib.jwtmint_meetingsdk_verifier_verify, token, now)
 
     def __repr__(self) -> str:
         state = " closed" if self.closed else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import json
-from typing import Any, Dict, Iterable, Optional, Union
+from typing import Any, Callable, Dict, Iterable, Optional, Union
 
 from . import _args, _native
 from ._buffers import token_capacity
@@ -164,6 +164,17 @@ def videosdk_tpc_notes(tpc: str) -> int:
     return notes.value
 
 
+def verified_claims(
+    verifier: Owner, function: Callable[..., int], token: Token, now: Optional[int]
+) -> Dict[str, Any]:
+    """The claims an SDK verifier's verify export writes for ``token`` at ``now``."""
+    data = _args.text_or_bytes(token, "token")
+    when = _args.now(now)
+    payload = verifier._output(function, len(data) + 1, data, len(data), when)
+    claims: Dict[str, Any] = json.loads(payload.decode("utf-8"))
+    return claims
+
+
 class VideoSdkVerifier(Owner):
     """Verifies Video SDK session tokens of one SDK key: the token checks of
     :class:`Verifier`, ``app_key``, ``tpc``, ``role_type``, ``version``, ``iat`` and ``exp``
@@ -205,13 +216,7 @@ class VideoSdkVerifier(Owner):
         Raises :class:`~jwtmint.InvalidToken` (2xx-5xx) or :class:`~jwtmint.ZoomError`
         (6xx: ``app_key`` mismatch, a claim Zoom would refuse).
         """
-        data = _args.text_or_bytes(token, "token")
-        when = _args.now(now)
-        payload = self._output(
-            _lib.jwtmint_videosdk_verifier_verify, len(data) + 1, data, len(data), when
-        )
-        claims: Dict[str, Any] = json.loads(payload.decode("utf-8"))
-        return claims
+        return verified_claims(self, _lib.jwtmint_videosdk_verifier_verify, token, now)
 
     def __repr__(self) -> str:
         state = " closed" if self.closed else ""
