@@ -1329,22 +1329,17 @@ jwtmint_result jwtmint_meetingsdk_verifier_new(const jwtmint_key *key,
                                                jwtmint_meetingsdk_verifier **out);
 
 /**
- * Releases a Meeting SDK verifier. NULL is a no-op.
- *
- * No other thread may be using the verifier.
+ * Releases a Meeting SDK verifier (NULL: nothing), as `jwtmint_videosdk_verifier_free` does a
+ * Video SDK one.
  *
  * # Safety
- * `verifier` is NULL or a verifier from `jwtmint_meetingsdk_verifier_new` that has not been
- * freed; it must not be used after this call.
+ * As `jwtmint_videosdk_verifier_free`, for a verifier from `jwtmint_meetingsdk_verifier_new`.
  */
 void jwtmint_meetingsdk_verifier_free(jwtmint_meetingsdk_verifier *verifier);
 
 /**
- * Sets the allowance for clock differences, in seconds, applied to `exp`, `tokenExp`, `nbf`
- * and `iat` (default 60). Not thread-safe: no other thread may use the verifier during the
- * call.
- *
- * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+ * As `jwtmint_videosdk_verifier_set_leeway`, for a Meeting SDK verifier: the leeway applies
+ * to `tokenExp` too.
  *
  * # Safety
  * `verifier` is NULL or a live Meeting SDK verifier.
@@ -1353,10 +1348,7 @@ jwtmint_result jwtmint_meetingsdk_verifier_set_leeway(jwtmint_meetingsdk_verifie
                                                       uint64_t seconds);
 
 /**
- * Sets the longest token accepted, in bytes (default 8192). Not thread-safe: no other thread
- * may use the verifier during the call.
- *
- * Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+ * As `jwtmint_videosdk_verifier_set_max_len`, for a Meeting SDK verifier.
  *
  * # Safety
  * `verifier` is NULL or a live Meeting SDK verifier.
@@ -1373,27 +1365,17 @@ jwtmint_result jwtmint_meetingsdk_verifier_set_max_len(jwtmint_meetingsdk_verifi
  * `mn` as a string of digits (also when the token has it as a number), claims Zoom does not
  * define left out.
  *
- * Output as in `jwtmint_verifier_verify`. Borrows every argument for the call only.
- * Thread-safe: any number of threads may verify with one verifier at once (while no setter
- * runs).
- *
- * Results, the first failure in this order:
- * - `JWTMINT_OK`;
- * - `JWTMINT_NULL_POINTER`, `JWTMINT_INVALID_ARGUMENT`: as for `jwtmint_verifier_verify`;
- * - every result of `jwtmint_verifier_check` (length, encoding, header, signature, registered
- *   claims, `JWTMINT_MISSING_CLAIM` for a missing `iat`, `exp` or `tokenExp`, time);
- * - `JWTMINT_CLAIMS_TYPE`: a claim has the wrong JSON type (`"role":"1"`, `null`);
- * - `JWTMINT_INVALID_MEETING_SDK_CLAIM`, `JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE`: a claim
- *   breaks one of Zoom's documented rules;
- * - `JWTMINT_EXPIRED`: `tokenExp` has passed;
- * - `JWTMINT_SDK_KEY_MISMATCH`: the token names another SDK key than the verifier's;
- * - `JWTMINT_BUFFER_TOO_SMALL`: the token is valid; `*out_len` holds the length needed;
- * - `JWTMINT_PANIC`.
+ * Output, borrowing and threads as for `jwtmint_videosdk_verifier_verify`. Results, the first
+ * failure in this order: those of `jwtmint_videosdk_verifier_verify` up to
+ * `JWTMINT_CLAIMS_TYPE` (`JWTMINT_MISSING_CLAIM` for a missing `iat`, `exp` or `tokenExp`;
+ * `"role":"1"` or `null` is the wrong type); then `JWTMINT_INVALID_MEETING_SDK_CLAIM` or
+ * `JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE` for a claim breaking one of Zoom's documented
+ * rules; `JWTMINT_EXPIRED` once `tokenExp` has passed; `JWTMINT_SDK_KEY_MISMATCH` for another
+ * SDK key than the verifier's; `JWTMINT_BUFFER_TOO_SMALL` (the token is valid; `*out_len`
+ * holds the length needed); `JWTMINT_PANIC`.
  *
  * # Safety
- * `verifier` is NULL or a live Meeting SDK verifier; `token` is NULL or valid for reads of
- * `token_len` bytes; `out` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or
- * valid for a write of one `size_t`; the outputs overlap neither each other nor the token.
+ * As `jwtmint_videosdk_verifier_verify`, for a live Meeting SDK verifier.
  */
 jwtmint_result jwtmint_meetingsdk_verifier_verify(const jwtmint_meetingsdk_verifier *verifier,
                                                   const uint8_t *token,

@@ -30,6 +30,7 @@ compile_error!(
 pub(crate) mod boundary;
 pub(crate) mod handle;
 pub(crate) mod ptr;
+pub(crate) mod sdk_verify;
 #[cfg(test)]
 mod sources;
 

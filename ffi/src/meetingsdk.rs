@@ -7,7 +7,7 @@ use crate::boundary::Fail;
 use crate::codes::jwtmint_result;
 use crate::handle::{self, configurable, configure};
 use crate::key::jwtmint_key;
-use crate::ptr;
+use crate::{ptr, sdk_verify};
 
 /// The value of `jwtmint_meetingsdk_mint`'s `role` or `video_webrtc_mode` that leaves the
 /// claim out of the token.
@@ -165,13 +165,11 @@ pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_new(
     }
 }
 
-/// Releases a Meeting SDK verifier. NULL is a no-op.
-///
-/// No other thread may be using the verifier.
+/// Releases a Meeting SDK verifier (NULL: nothing), as `jwtmint_videosdk_verifier_free` does a
+/// Video SDK one.
 ///
 /// # Safety
-/// `verifier` is NULL or a verifier from `jwtmint_meetingsdk_verifier_new` that has not been
-/// freed; it must not be used after this call.
+/// As `jwtmint_videosdk_verifier_free`, for a verifier from `jwtmint_meetingsdk_verifier_new`.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_free(
     verifier: *mut jwtmint_meetingsdk_verifier,
@@ -180,11 +178,8 @@ pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_free(
     unsafe { handle::free(verifier) }
 }
 
-/// Sets the allowance for clock differences, in seconds, applied to `exp`, `tokenExp`, `nbf`
-/// and `iat` (default 60). Not thread-safe: no other thread may use the verifier during the
-/// call.
-///
-/// Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+/// As `jwtmint_videosdk_verifier_set_leeway`, for a Meeting SDK verifier: the leeway applies
+/// to `tokenExp` too.
 ///
 /// # Safety
 /// `verifier` is NULL or a live Meeting SDK verifier.
@@ -197,10 +192,7 @@ pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_set_leeway(
     unsafe { configure(verifier, |v| Ok(v.with_leeway(seconds))) }
 }
 
-/// Sets the longest token accepted, in bytes (default 8192). Not thread-safe: no other thread
-/// may use the verifier during the call.
-///
-/// Results: `JWTMINT_OK`; `JWTMINT_NULL_POINTER` when `verifier` is NULL; `JWTMINT_PANIC`.
+/// As `jwtmint_videosdk_verifier_set_max_len`, for a Meeting SDK verifier.
 ///
 /// # Safety
 /// `verifier` is NULL or a live Meeting SDK verifier.
@@ -221,27 +213,17 @@ pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_set_max_len(
 /// `mn` as a string of digits (also when the token has it as a number), claims Zoom does not
 /// define left out.
 ///
-/// Output as in `jwtmint_verifier_verify`. Borrows every argument for the call only.
-/// Thread-safe: any number of threads may verify with one verifier at once (while no setter
-/// runs).
-///
-/// Results, the first failure in this order:
-/// - `JWTMINT_OK`;
-/// - `JWTMINT_NULL_POINTER`, `JWTMINT_INVALID_ARGUMENT`: as for `jwtmint_verifier_verify`;
-/// - every result of `jwtmint_verifier_check` (length, encoding, header, signature, registered
-///   claims, `JWTMINT_MISSING_CLAIM` for a missing `iat`, `exp` or `tokenExp`, time);
-/// - `JWTMINT_CLAIMS_TYPE`: a claim has the wrong JSON type (`"role":"1"`, `null`);
-/// - `JWTMINT_INVALID_MEETING_SDK_CLAIM`, `JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE`: a claim
-///   breaks one of Zoom's documented rules;
-/// - `JWTMINT_EXPIRED`: `tokenExp` has passed;
-/// - `JWTMINT_SDK_KEY_MISMATCH`: the token names another SDK key than the verifier's;
-/// - `JWTMINT_BUFFER_TOO_SMALL`: the token is valid; `*out_len` holds the length needed;
-/// - `JWTMINT_PANIC`.
+/// Output, borrowing and threads as for `jwtmint_videosdk_verifier_verify`. Results, the first
+/// failure in this order: those of `jwtmint_videosdk_verifier_verify` up to
+/// `JWTMINT_CLAIMS_TYPE` (`JWTMINT_MISSING_CLAIM` for a missing `iat`, `exp` or `tokenExp`;
+/// `"role":"1"` or `null` is the wrong type); then `JWTMINT_INVALID_MEETING_SDK_CLAIM` or
+/// `JWTMINT_MEETING_SDK_LIFETIME_OUT_OF_RANGE` for a claim breaking one of Zoom's documented
+/// rules; `JWTMINT_EXPIRED` once `tokenExp` has passed; `JWTMINT_SDK_KEY_MISMATCH` for another
+/// SDK key than the verifier's; `JWTMINT_BUFFER_TOO_SMALL` (the token is valid; `*out_len`
+/// holds the length needed); `JWTMINT_PANIC`.
 ///
 /// # Safety
-/// `verifier` is NULL or a live Meeting SDK verifier; `token` is NULL or valid for reads of
-/// `token_len` bytes; `out` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or
-/// valid for a write of one `size_t`; the outputs overlap neither each other nor the token.
+/// As `jwtmint_videosdk_verifier_verify`, for a live Meeting SDK verifier.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_verify(
     verifier: *const jwtmint_meetingsdk_verifier,
@@ -252,15 +234,14 @@ pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_verify(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.
+    // SAFETY: this function's contract is `verify_into`'s.
     unsafe {
-        handle::output(verifier, (out, cap, out_len), |v, output| {
-            let claims = v.verifier.verify_at(ptr::bytes(token, token_len)?, now)?;
-            let json = serde_json::to_vec(&claims).map_err(|e| Error::Serialize {
-                reason: e.to_string(),
-            })?;
-            output.write(&json)
-        })
+        sdk_verify::verify_into(
+            verifier,
+            (token, token_len, now),
+            (out, cap, out_len),
+            |v, t, now| sdk_verify::json(serde_json::to_vec(&v.verifier.verify_at(t, now)?)),
+        )
     }
 }
 

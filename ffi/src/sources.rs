@@ -12,6 +12,7 @@ pub(crate) const MODULES: &[(&str, &str)] = &[
     ("meetingsdk", include_str!("meetingsdk.rs")),
     ("mint", include_str!("mint.rs")),
     ("ptr", include_str!("ptr.rs")),
+    ("sdk_verify", include_str!("sdk_verify.rs")),
     ("verify", include_str!("verify.rs")),
     ("version", include_str!("version.rs")),
     ("videosdk", include_str!("videosdk.rs")),

@@ -10,7 +10,7 @@ use crate::codes::{jwtmint_result, JWTMINT_NULL_POINTER};
 use crate::handle::{self, configurable, configure};
 use crate::key::jwtmint_key;
 use crate::mint::JWTMINT_DEFAULT_SKEW;
-use crate::ptr;
+use crate::{ptr, sdk_verify};
 
 /// `role` of a participant (`role_type` 0).
 pub const JWTMINT_VIDEOSDK_ROLE_PARTICIPANT: i32 = 0;
@@ -505,15 +505,14 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_verify(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.
+    // SAFETY: this function's contract is `verify_into`'s.
     unsafe {
-        handle::output(verifier, (out, cap, out_len), |v, output| {
-            let claims = v.verifier.verify_at(ptr::bytes(token, token_len)?, now)?;
-            let json = serde_json::to_vec(&claims).map_err(|e| Error::Serialize {
-                reason: e.to_string(),
-            })?;
-            output.write(&json)
-        })
+        sdk_verify::verify_into(
+            verifier,
+            (token, token_len, now),
+            (out, cap, out_len),
+            |v, t, now| sdk_verify::json(serde_json::to_vec(&v.verifier.verify_at(t, now)?)),
+        )
     }
 }
 
