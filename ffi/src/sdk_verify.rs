@@ -5,26 +5,22 @@
 use jwtmint_core::Error;
 
 use crate::boundary::Fail;
-use crate::codes::jwtmint_result;
-use crate::handle;
 use crate::ptr;
 
-/// The body of an SDK verifier's verify export: `verify(handle, token, now)` gives the claims
-/// JSON (see [`json`]), written into `(out, cap, out_len)`.
+/// The body an SDK verifier's verify export gives [`handle::output`](crate::handle::output):
+/// `verify(handle, token, now)` makes the claims JSON (see [`json`]), which is written out.
 ///
 /// # Safety
-/// As [`handle::output`] for `handle` and the buffer, and [`ptr::bytes`] for the token.
-pub(crate) unsafe fn verify_into<T>(
-    handle: *const T,
+/// `token` is NULL or valid for reads of `token_len` bytes, unchanged until the returned
+/// closure has run.
+pub(crate) unsafe fn write_claims<T>(
     (token, token_len, now): (*const u8, usize, i64),
-    buffer: (*mut u8, usize, *mut usize),
     verify: impl FnOnce(&T, &[u8], i64) -> Result<Vec<u8>, Fail>,
-) -> jwtmint_result {
-    // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.
-    unsafe {
-        handle::output(handle, buffer, |v, output| {
-            output.write(&verify(v, ptr::bytes(token, token_len)?, now)?)
-        })
+) -> impl FnOnce(&T, ptr::Output) -> Result<(), Fail> {
+    move |v, output| {
+        // SAFETY: this function's contract is `ptr::bytes`'s, for as long as the closure lives.
+        let token = unsafe { ptr::bytes(token, token_len)? };
+        output.write(&verify(v, token, now)?)
     }
 }
 

@@ -505,13 +505,17 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_verify(
     cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
-    // SAFETY: this function's contract is `verify_into`'s.
+    // SAFETY: this function's contract covers `handle::output`'s and `write_claims`'s.
     unsafe {
-        sdk_verify::verify_into(
+        handle::output(
             verifier,
-            (token, token_len, now),
             (out, cap, out_len),
-            |v, t, now| sdk_verify::json(serde_json::to_vec(&v.verifier.verify_at(t, now)?)),
+            sdk_verify::write_claims(
+                (token, token_len, now),
+                |v: &jwtmint_videosdk_verifier, t, now| {
+                    sdk_verify::json(serde_json::to_vec(&v.verifier.verify_at(t, now)?))
+                },
+            ),
         )
     }
 }
