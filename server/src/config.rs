@@ -195,7 +195,7 @@ impl Config {
             return Err(ConfigError("the bearer token is empty".into()));
         }
         for origin in &self.allow_origins {
-            if axum::http::HeaderValue::from_str(origin).is_err() || origin.ends_with('/') {
+            if !is_origin(origin) {
                 return Err(ConfigError(format!(
                     "--allow-origin {origin:?} is not an origin (scheme://host[:port], no path)"
                 )));
@@ -223,4 +223,15 @@ impl Config {
             ("GET /healthz", true),
         ]
     }
+}
+
+/// `scheme://host[:port]`, as a browser sends it in `Origin`: no path, query or trailing `/`.
+fn is_origin(text: &str) -> bool {
+    let Ok(uri) = text.parse::<axum::http::Uri>() else {
+        return false;
+    };
+    uri.scheme().is_some()
+        && uri.authority().is_some_and(|a| !a.as_str().contains('@'))
+        && uri.path_and_query().is_none_or(|p| p.as_str() == "/")
+        && !text.ends_with('/')
 }

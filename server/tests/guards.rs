@@ -141,9 +141,29 @@ fn cors_answers_preflights_for_listed_origins_only() {
             .unwrap()
     ));
 
-    let mut bad = config();
-    bad.allow_origins = vec!["https://app.example.com/".into()];
-    assert!(bad.check().is_err());
+    for origin in [
+        "https://app.example.com",
+        "http://localhost:3000",
+        "http://[::1]:8080",
+    ] {
+        let mut good = config();
+        good.allow_origins = vec![origin.into()];
+        assert_eq!(good.check(), Ok(()), "{origin}");
+    }
+    for origin in [
+        "https://app.example.com/",
+        "https://app.example.com/path",
+        "https://app.example.com?x=1",
+        "https://user@app.example.com",
+        "app.example.com",
+        "*",
+        "",
+        "https://app.example.com\n",
+    ] {
+        let mut bad = config();
+        bad.allow_origins = vec![origin.into()];
+        assert!(bad.check().is_err(), "{origin}");
+    }
 }
 
 #[test]
