@@ -1,6 +1,6 @@
 //! Meeting SDK tokens: minting, and the verifier handle.
 
-use jwtmint_core::zoom::{MeetingSdkTokenBuilder, MeetingSdkVerifier, Role};
+use jwtmint_core::zoom::{MeetingSdkTokenBuilder, MeetingSdkVerifier};
 use jwtmint_core::Error;
 
 use crate::boundary::Fail;
@@ -99,8 +99,9 @@ pub unsafe extern "C" fn jwtmint_meetingsdk_mint(
             if let Some(mn) = mn {
                 b = b.mn(mn);
             }
-            if let Some(host) = three_valued("role", role)? {
-                b = b.role(if host { Role::Host } else { Role::Participant });
+            // Any other number is the core's to refuse.
+            if role != JWTMINT_MEETINGSDK_UNSET {
+                b = b.role_value(role.into());
             }
             if let Some(on) = three_valued("video_webrtc_mode", video_webrtc_mode)? {
                 b = b.video_webrtc_mode(on);

@@ -47,7 +47,8 @@ pub const MEETING_SDK_DEFAULT_TTL: u64 = 7200;
 pub struct MeetingSdkTokenBuilder {
     sdk_key: String,
     mn: Option<String>,
-    role: Option<Role>,
+    /// As given: [`role_value`](Self::role_value) takes any number, judged when minting.
+    role: Option<i64>,
     video_webrtc_mode: Option<bool>,
     ttl: u64,
     skew: u64,
@@ -79,8 +80,16 @@ impl MeetingSdkTokenBuilder {
     /// Sets `role`: 1 host, 0 participant. Needs an [`mn`](Self::mn) too (checked when
     /// minting).
     #[must_use]
-    pub fn role(mut self, role: Role) -> Self {
-        self.role = Some(role);
+    pub fn role(self, role: Role) -> Self {
+        self.role_value(role.value().into())
+    }
+
+    /// Sets `role` from a number as a request carries it (Zoom's sample takes a JSON number):
+    /// only 0 and 1 are minted, anything else is refused when minting, so doors that receive
+    /// numbers need not judge them.
+    #[must_use]
+    pub fn role_value(mut self, value: i64) -> Self {
+        self.role = Some(value);
         self
     }
 
@@ -129,12 +138,23 @@ impl MeetingSdkTokenBuilder {
                 max: MEETING_SDK_MAX_TTL,
             });
         }
+        let role = match self.role {
+            None => None,
+            Some(value) => {
+                Some(
+                    Role::try_from(value).map_err(|_| Error::InvalidMeetingSdkClaim {
+                        claim: "role",
+                        expected: "0 (participant) or 1 (host)",
+                    })?,
+                )
+            }
+        };
         let (iat, exp) = issue_times(now, self.skew, self.ttl)?;
         let claims = MeetingSdkClaims {
             app_key: Some(self.sdk_key.clone()),
             sdk_key: Some(self.sdk_key.clone()),
             mn: self.mn.clone(),
-            role: self.role,
+            role,
             iat,
             exp,
             token_exp: exp,
@@ -191,6 +211,14 @@ mod tests {
             (
                 b.clone().mn("1".repeat(21)).role(Role::Host),
                 invalid("mn", digits),
+            ),
+            (
+                b.clone().mn("1").role_value(2),
+                invalid("role", "0 (participant) or 1 (host)"),
+            ),
+            (
+                b.clone().mn("1").role_value(-1),
+                invalid("role", "0 (participant) or 1 (host)"),
             ),
             (
                 b.clone().ttl(1799),
