@@ -66,6 +66,10 @@ pub fn router(config: &Config) -> Router {
     }
     app = app
         .layer(DefaultBodyLimit::max(config.limits.body_bytes))
+        .layer(from_fn_with_state(
+            config.limits.body_bytes,
+            guard::announced_length,
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             config.limits.request_timeout,

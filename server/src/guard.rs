@@ -92,3 +92,24 @@ pub async fn rate_limit(
         }
     }
 }
+
+/// 413 before any body byte is read when the announced `Content-Length` is over the limit
+/// (a body that arrives without one is cut at the limit by axum's `DefaultBodyLimit`).
+pub async fn announced_length(
+    State(limit): State<usize>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > limit as u64) {
+        return reply::error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("the request body is larger than {limit} bytes"),
+        );
+    }
+    next.run(request).await
+}

@@ -18,6 +18,9 @@ use tower::ServiceExt;
 use crate::access_log::event_line;
 use crate::config::{Config, ConfigError};
 
+/// The read buffer, and so the largest request head: 16 KiB.
+const MAX_HEAD: usize = 16 * 1024;
+
 /// A bound server, ready to [`run`](Self::run).
 pub struct Server {
     listener: TcpListener,
@@ -74,6 +77,9 @@ impl Server {
         let mut http = http1::Builder::new();
         http.timer(TokioTimer::new())
             .header_read_timeout(config.limits.header_timeout)
+            // A request head (line and headers) over 16 KiB, or with more than hyper's 100
+            // headers, is answered 431 instead of being buffered.
+            .max_buf_size(MAX_HEAD)
             .keep_alive(true);
         let graceful = GracefulShutdown::new();
         tokio::pin!(shutdown);

@@ -4,7 +4,8 @@
 //! - `endpoint.url_validation` (signed): 200 with the core's `{"plainToken","encryptedToken"}`.
 //! - Any other signed event: 204, and the body written as one compact JSON line to the events
 //!   sink (standard output), for a pipe or a log shipper.
-//! - A missing or bad signature or timestamp: 401 `{"error","code","name"}`.
+//! - A missing header: 401 `{"error"}`; a repeated one: 400. A bad signature or timestamp:
+//!   401 `{"error","code","name"}` with the core's code (620 to 625).
 //! - A signed body the core cannot read as an event: 400, same shape.
 //!
 //! The core tells the two kinds of signed request apart (its `UnexpectedWebhookEvent` is
@@ -38,17 +39,20 @@ pub async fn handle(
         Ok(body) => body,
         Err(rejection) => return reply::error(rejection.status(), &rejection.body_text()),
     };
-    let header = |name: &str| headers.get(name).map_or(&[][..], |v| v.as_bytes());
+    let (timestamp, signature) = match (
+        one(&headers, TIMESTAMP_HEADER),
+        one(&headers, SIGNATURE_HEADER),
+    ) {
+        (Ok(timestamp), Ok(signature)) => (timestamp, signature),
+        (Err((status, message)), _) | (_, Err((status, message))) => {
+            return reply::error(status, &message)
+        }
+    };
     let now = match (state.clock)() {
         Ok(now) => now,
         Err(e) => return reply::internal(&e),
     };
-    match verifier.url_validation_at(
-        header(TIMESTAMP_HEADER),
-        &body,
-        header(SIGNATURE_HEADER),
-        now,
-    ) {
+    match verifier.url_validation_at(timestamp, &body, signature, now) {
         Ok(answer) => (
             [(axum::http::header::CONTENT_TYPE, "application/json")],
             answer.to_json(),
@@ -57,6 +61,23 @@ pub async fn handle(
         Err(Error::UnexpectedWebhookEvent { .. }) => event(&state, &body),
         Err(e) if is_signature_error(&e) => reply::core_error(StatusCode::UNAUTHORIZED, &e),
         Err(e) => reply::core_error(StatusCode::BAD_REQUEST, &e),
+    }
+}
+
+/// The one value of a header Zoom sends once: 401 when it is missing, 400 when it is
+/// repeated (which of two signatures would be the one checked?).
+fn one<'h>(headers: &'h HeaderMap, name: &str) -> Result<&'h [u8], (StatusCode, String)> {
+    let mut values = headers.get_all(name).iter();
+    match (values.next(), values.next()) {
+        (Some(value), None) => Ok(value.as_bytes()),
+        (None, _) => Err((
+            StatusCode::UNAUTHORIZED,
+            format!("the {name} header is missing"),
+        )),
+        (Some(_), Some(_)) => Err((
+            StatusCode::BAD_REQUEST,
+            format!("the {name} header is given more than once"),
+        )),
     }
 }
 

@@ -235,6 +235,34 @@ fn a_slow_body_gets_408_and_a_slow_or_idle_head_is_closed() {
 }
 
 #[test]
+fn heads_too_large_or_with_too_many_headers_are_431() {
+    let server = start(config());
+    let many: String = (0..200)
+        .map(|i| format!("x-filler-{i}: {}\r\n", "a".repeat(40)))
+        .collect();
+    let big = format!("x-big: {}\r\n", "a".repeat(20 * 1024));
+    for extra in [many, big] {
+        let mut stream = server.connect();
+        write!(
+            stream,
+            "POST /videosdk HTTP/1.1\r\nhost: x\r\n{extra}content-length: 0\r\n\r\n"
+        )
+        .unwrap();
+        assert_eq!(read_reply(&mut stream).status, 431);
+    }
+    // Endless header bytes with no end of head: refused at the bound, not read forever.
+    let mut stream = server.connect();
+    let _ = stream.write_all(&vec![b'a'; 64 * 1024]);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    assert!(
+        answer.is_empty() || answer.starts_with(b"HTTP/1.1 431"),
+        "{:?}",
+        String::from_utf8_lossy(&answer)
+    );
+}
+
+#[test]
 fn the_access_log_has_no_secret_token_or_body() {
     let server = start(with_bearer());
     let auth = format!("Bearer {BEARER}");
