@@ -85,6 +85,10 @@ fn unsafe_or_half_given_configurations_are_refused() {
         .run()
         .fails_with(2, "ZOOM_VIDEO_SDK_KEY is set but not the Video SDK secret");
     jwtmint(["serve"])
+        .env("ZOOM_MEETING_SDK_SECRET", SDK_SECRET)
+        .run()
+        .fails_with(2, "not ZOOM_MEETING_SDK_KEY");
+    jwtmint(["serve"])
         .env("ZOOM_VIDEO_SDK_SECRET", SDK_SECRET)
         .run()
         .fails_with(2, "not ZOOM_VIDEO_SDK_KEY");

@@ -2,8 +2,8 @@
 //!
 //! From the outside in: the access log, CORS (so a browser's preflight is answered before any
 //! other check), the request timeout (408), the body limit (413), the rate limit (429), then
-//! per route the bearer token of the token endpoints (401). A new token endpoint (Zoom's
-//! Meeting SDK, `POST /meetingsdk`) is one more line in [`token_routes`] and its handler.
+//! per route the bearer token of the token endpoints (401). A new token endpoint is one more
+//! line in [`token_routes`] and its handler (as `/meetingsdk` was).
 
 use std::sync::Arc;
 
@@ -17,12 +17,13 @@ use serde_json::json;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
 
-use crate::config::{Clock, Config, Sink, VideoSdkCredentials};
-use crate::{access_log, guard, reply, videosdk, webhook};
+use crate::config::{Clock, Config, SdkCredentials, Sink};
+use crate::{access_log, guard, meetingsdk, reply, videosdk, webhook};
 
 /// What the handlers share.
 pub struct AppState {
-    pub video_sdk: Option<VideoSdkCredentials>,
+    pub video_sdk: Option<SdkCredentials>,
+    pub meeting_sdk: Option<SdkCredentials>,
     pub webhook: Option<WebhookVerifier>,
     pub skew: u64,
     pub clock: Clock,
@@ -31,7 +32,9 @@ pub struct AppState {
 
 /// The endpoints that mint tokens: behind the bearer token when one is configured.
 fn token_routes() -> Router<Arc<AppState>> {
-    Router::new().route("/videosdk", post(videosdk::handle))
+    Router::new()
+        .route("/videosdk", post(videosdk::handle))
+        .route("/meetingsdk", post(meetingsdk::handle))
 }
 
 /// The whole application for `config`. Must be called within a tokio runtime (the rate
@@ -39,6 +42,7 @@ fn token_routes() -> Router<Arc<AppState>> {
 pub fn router(config: &Config) -> Router {
     let state = Arc::new(AppState {
         video_sdk: config.video_sdk.clone(),
+        meeting_sdk: config.meeting_sdk.clone(),
         webhook: config.webhook.clone(),
         skew: config.skew,
         clock: config.clock.clone(),

@@ -6,7 +6,10 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use jwtmint::zoom::{Role, VideoSdkTokenBuilder, WebhookVerifier, VIDEO_SDK_MIN_TTL};
+use jwtmint::zoom::{
+    MeetingSdkTokenBuilder, Role, VideoSdkTokenBuilder, WebhookVerifier, MEETING_SDK_MIN_TTL,
+    VIDEO_SDK_MIN_TTL,
+};
 use jwtmint::Key;
 use zeroize::Zeroizing;
 
@@ -37,27 +40,28 @@ pub type Clock = Arc<dyn Fn() -> jwtmint::Result<i64> + Send + Sync>;
 /// default, a buffer in tests.
 pub type Sink = Arc<dyn Fn(&str) + Send + Sync>;
 
-/// The Video SDK key (`app_key`) and secret that `POST /videosdk` signs with.
+/// An SDK key and secret: the Video SDK's (`app_key`) for `POST /videosdk`, the Meeting SDK's
+/// (`appKey`/`sdkKey`) for `POST /meetingsdk`.
 #[derive(Clone)]
-pub struct VideoSdkCredentials {
+pub struct SdkCredentials {
     pub(crate) app_key: String,
     pub(crate) secret: Key,
 }
 
-impl VideoSdkCredentials {
+impl SdkCredentials {
     /// The SDK key and the key made from the SDK secret.
     #[must_use]
     pub fn new(app_key: impl Into<String>, secret: Key) -> Self {
-        VideoSdkCredentials {
+        SdkCredentials {
             app_key: app_key.into(),
             secret,
         }
     }
 }
 
-impl fmt::Debug for VideoSdkCredentials {
+impl fmt::Debug for SdkCredentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("VideoSdkCredentials")
+        f.debug_struct("SdkCredentials")
             .field("app_key", &self.app_key)
             .field("secret", &format_args!("<redacted>"))
             .finish()
@@ -100,7 +104,9 @@ pub struct Config {
     /// [`insecure_no_auth`](Self::insecure_no_auth).
     pub listen: SocketAddr,
     /// `POST /videosdk` is served when set.
-    pub video_sdk: Option<VideoSdkCredentials>,
+    pub video_sdk: Option<SdkCredentials>,
+    /// `POST /meetingsdk` is served when set.
+    pub meeting_sdk: Option<SdkCredentials>,
     /// `POST /webhook` is served when set.
     pub webhook: Option<WebhookVerifier>,
     /// When set, the token endpoints require `Authorization: Bearer <this>`, compared in
@@ -128,6 +134,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("listen", &self.listen)
             .field("video_sdk", &self.video_sdk)
+            .field("meeting_sdk", &self.meeting_sdk)
             .field("webhook", &self.webhook)
             .field("bearer", &self.bearer.as_ref().map(|_| "<redacted>"))
             .field("insecure_no_auth", &self.insecure_no_auth)
@@ -157,6 +164,7 @@ impl Config {
         Config {
             listen,
             video_sdk: None,
+            meeting_sdk: None,
             webhook: None,
             bearer: None,
             insecure_no_auth: false,
@@ -173,7 +181,7 @@ impl Config {
 
     /// Checks what can be checked before binding: caller authentication for a non-loopback
     /// address, the origins, the bearer value, and (the core judging) that the skew leaves the
-    /// shortest Video SDK lifetime usable.
+    /// shortest lifetime of each SDK token usable.
     ///
     /// # Errors
     /// A [`ConfigError`] saying what to change.
@@ -201,13 +209,21 @@ impl Config {
                 )));
             }
         }
+        // The core decides whether this skew fits the shortest lifetime a request may ask.
+        let skew_error = |e: jwtmint::Error| ConfigError(format!("--skew {}: {e}", self.skew));
         if self.video_sdk.is_some() {
-            // The core decides whether this skew fits the shortest lifetime a request may ask.
             VideoSdkTokenBuilder::new("k", "t", Role::Host)
                 .ttl(VIDEO_SDK_MIN_TTL)
                 .skew(self.skew)
                 .claims_at(0)
-                .map_err(|e| ConfigError(format!("--skew {}: {e}", self.skew)))?;
+                .map_err(skew_error)?;
+        }
+        if self.meeting_sdk.is_some() {
+            MeetingSdkTokenBuilder::new("k")
+                .ttl(MEETING_SDK_MIN_TTL)
+                .skew(self.skew)
+                .claims_at(0)
+                .map_err(skew_error)?;
         }
         Ok(())
     }
@@ -217,8 +233,7 @@ impl Config {
     pub fn endpoints(&self) -> Vec<(&'static str, bool)> {
         vec![
             ("POST /videosdk", self.video_sdk.is_some()),
-            // Zoom's Meeting SDK signature needs the core's builder first (issue 13).
-            ("POST /meetingsdk", false),
+            ("POST /meetingsdk", self.meeting_sdk.is_some()),
             ("POST /webhook", self.webhook.is_some()),
             ("GET /healthz", true),
         ]

@@ -6,11 +6,62 @@
 //! roles) is the core's: its error comes back here as one more problem, with its stable
 //! `code` and `name` beside the sample's two members.
 
+use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 use serde_json::{Map, Value};
+
+use crate::app::AppState;
+use crate::reply;
+
+/// The members of a token request's body: a JSON object. 413 for a body over the limit, 415
+/// for one not declared as JSON, 400 for one that is not JSON or not an object; each in the
+/// sample's 400 shape, so a client reads all of them the same way.
+pub fn object(
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<Map<String, Value>, (StatusCode, Problems)> {
+    let (status, reason) = match body {
+        Ok(Json(Value::Object(members))) => return Ok(members),
+        Ok(Json(_)) => (
+            StatusCode::BAD_REQUEST,
+            "The request body must be a JSON object".to_owned(),
+        ),
+        Err(rejection) => (
+            match rejection.status() {
+                StatusCode::UNPROCESSABLE_ENTITY => StatusCode::BAD_REQUEST,
+                status => status,
+            },
+            rejection.body_text(),
+        ),
+    };
+    let mut problems = Problems::default();
+    problems.add("body", reason);
+    Err((status, problems))
+}
+
+/// Mints at the server's time and answers 200 with `answer(token)`, or the core's refusal in
+/// the sample's 400 shape under the member `member_of` names.
+pub fn minted(
+    state: &AppState,
+    mint: impl FnOnce(i64) -> jwtmint::Result<String>,
+    member_of: fn(&jwtmint::Error) -> &'static str,
+    answer: impl FnOnce(String) -> Value,
+) -> Response {
+    let now = match (state.clock)() {
+        Ok(now) => now,
+        Err(e) => return reply::internal(&e),
+    };
+    match mint(now) {
+        Ok(token) => Json(answer(token)).into_response(),
+        Err(e) => {
+            let mut problems = Problems::default();
+            problems.core(member_of(&e), &e);
+            problems.into_response()
+        }
+    }
+}
 
 /// One refused member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,18 +110,16 @@ impl Problems {
 
     /// `400 {"errors": [...]}`.
     pub fn into_response(self) -> Response {
+        self.with_status(StatusCode::BAD_REQUEST)
+    }
+
+    /// `{"errors": [...]}` with another status (413, 415 for the body itself).
+    pub fn with_status(self, status: StatusCode) -> Response {
         #[derive(Serialize)]
         struct Body {
             errors: Vec<Problem>,
         }
-        (StatusCode::BAD_REQUEST, Json(Body { errors: self.0 })).into_response()
-    }
-
-    /// A 400 with one problem.
-    pub fn one(property: &str, reason: String) -> Response {
-        let mut p = Problems::default();
-        p.add(property, reason);
-        p.into_response()
+        (status, Json(Body { errors: self.0 })).into_response()
     }
 }
 
@@ -120,6 +169,50 @@ impl<'a> Fields<'a> {
             );
         }
         parsed
+    }
+
+    /// A 0/1 member as the builders' `bool`. The builders take a `bool`, so this conversion of
+    /// type is the only place 0 and 1 are spelled out.
+    pub fn flag(&mut self, property: &str) -> Option<bool> {
+        match self.integer(property)? {
+            0 => Some(false),
+            1 => Some(true),
+            other => {
+                self.problems.add(
+                    property,
+                    format!("Value is not valid. Got {other}, expected 0,1"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A string of digits: a JSON string as given (the core judges it), or a non-negative
+    /// JSON integer written in decimal (the sample's `meetingNumber` may be either).
+    pub fn digits(&mut self, property: &str) -> Option<String> {
+        match self.body.get(property)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) if n.is_u64() => Some(n.to_string()),
+            other => {
+                self.problems.add(
+                    property,
+                    format!("Value {other} not allowed, must be a number or a string of digits"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An integer as the builders' `u64` of seconds: a negative one is a problem.
+    pub fn seconds(&mut self, property: &str, value: i64) -> Option<u64> {
+        let seconds = u64::try_from(value).ok();
+        if seconds.is_none() {
+            self.problems.add(
+                property,
+                format!("Value {value} not allowed, must be a number of seconds"),
+            );
+        }
+        seconds
     }
 
     /// A string.

@@ -10,15 +10,14 @@ use std::sync::Arc;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use jwtmint::zoom::{GeoRegion, Role, VideoSdkTokenBuilder};
 use jwtmint::Error;
 use serde_json::{json, Value};
 
 use crate::app::AppState;
-use crate::problems::{Fields, Problems, StringOrList};
+use crate::problems::{minted, object, Fields, Problems, StringOrList};
 use crate::reply;
 
 /// The request members and the claim each one becomes, for naming the member a core error is
@@ -44,42 +43,20 @@ pub async fn handle(
     let Some(credentials) = &state.video_sdk else {
         return reply::not_found();
     };
-    let body = match body {
-        Ok(Json(body)) => body,
-        Err(rejection) => return rejected_body(&rejection),
+    let members = match object(body) {
+        Ok(members) => members,
+        Err((status, problems)) => return problems.with_status(status),
     };
-    let Value::Object(members) = &body else {
-        return Problems::one("body", "The request body must be a JSON object".into());
-    };
-    let builder = match read(&mut Fields::new(members), &credentials.app_key) {
+    let builder = match read(&mut Fields::new(&members), &credentials.app_key) {
         Ok(builder) => builder.skew(state.skew),
         Err(problems) => return problems.into_response(),
     };
-    let now = match (state.clock)() {
-        Ok(now) => now,
-        Err(e) => return reply::internal(&e),
-    };
-    match builder.mint_at(&credentials.secret, now) {
-        Ok(token) => Json(json!({ "signature": token })).into_response(),
-        Err(e) => {
-            let mut problems = Problems::default();
-            problems.core(member_of(&e), &e);
-            problems.into_response()
-        }
-    }
-}
-
-/// 413 for a body over the limit, 415 for a body not declared as JSON, 400 for one that is
-/// not JSON; each in the sample's 400 shape so a client reads all of them the same way.
-fn rejected_body(rejection: &JsonRejection) -> Response {
-    let status = rejection.status();
-    let mut response = Problems::one("body", rejection.body_text()).into_response();
-    *response.status_mut() = if status == StatusCode::UNPROCESSABLE_ENTITY {
-        StatusCode::BAD_REQUEST
-    } else {
-        status
-    };
-    response
+    minted(
+        &state,
+        |now| builder.mint_at(&credentials.secret, now),
+        member_of,
+        |token| json!({ "signature": token }),
+    )
 }
 
 /// The builder for the request's members, or every problem of type found in them.
@@ -100,24 +77,15 @@ fn read(fields: &mut Fields<'_>, app_key: &str) -> Result<VideoSdkTokenBuilder, 
     let user_identity = fields.string("userIdentity");
     let session_key = fields.string("sessionKey");
     let geo_regions = fields.string_or_list("geoRegions");
-    let cloud_recording_option = flag(fields, "cloudRecordingOption");
-    let cloud_recording_election = flag(fields, "cloudRecordingElection");
+    let cloud_recording_option = fields.flag("cloudRecordingOption");
+    let cloud_recording_election = fields.flag("cloudRecordingElection");
     let telemetry_tracking_id = fields.string("telemetryTrackingId");
-    let video_webrtc_mode = flag(fields, "videoWebRtcMode");
+    let video_webrtc_mode = fields.flag("videoWebRtcMode");
     // The sample's deprecated name for audioWebRtcMode, still honoured when that is absent.
-    let audio_compatible_mode = flag(fields, "audioCompatibleMode");
-    let audio_webrtc_mode = flag(fields, "audioWebRtcMode").or(audio_compatible_mode);
+    let audio_compatible_mode = fields.flag("audioCompatibleMode");
+    let audio_webrtc_mode = fields.flag("audioWebRtcMode").or(audio_compatible_mode);
 
-    let ttl = ttl.and_then(|seconds| match u64::try_from(seconds) {
-        Ok(seconds) => Some(seconds),
-        Err(_) => {
-            fields.problems.add(
-                "expirationSeconds",
-                format!("Value {seconds} not allowed, must be a number of seconds"),
-            );
-            None
-        }
-    });
+    let ttl = ttl.and_then(|seconds| fields.seconds("expirationSeconds", seconds));
     let geo_regions = geo_regions.and_then(|regions| match parse_regions(regions) {
         Ok(list) => Some(list),
         Err(e) => {
@@ -161,22 +129,6 @@ fn read(fields: &mut Fields<'_>, app_key: &str) -> Result<VideoSdkTokenBuilder, 
         b = b.audio_webrtc_mode(on);
     }
     Ok(b)
-}
-
-/// A 0/1 member as the builder's `bool`. The builder takes a `bool`, so this conversion of
-/// type is the only place 0 and 1 are spelled out.
-fn flag(fields: &mut Fields<'_>, property: &str) -> Option<bool> {
-    match fields.integer(property)? {
-        0 => Some(false),
-        1 => Some(true),
-        other => {
-            fields.problems.add(
-                property,
-                format!("Value is not valid. Got {other}, expected 0,1"),
-            );
-            None
-        }
-    }
 }
 
 /// The regions, each parsed by the core; the core's builder then refuses an empty list and

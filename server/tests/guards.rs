@@ -289,7 +289,7 @@ fn the_access_log_has_no_secret_token_or_body() {
         .collect();
     assert_eq!(lines[0]["event"], "listening");
     assert_eq!(lines[0]["endpoints"]["POST /videosdk"], true);
-    assert_eq!(lines[0]["endpoints"]["POST /meetingsdk"], false);
+    assert_eq!(lines[0]["endpoints"]["POST /meetingsdk"], true);
     let requests: Vec<_> = lines.iter().filter(|l| l.get("status").is_some()).collect();
     assert_eq!(requests.len(), 2);
     assert_eq!(requests[0]["path"], "/videosdk");

@@ -11,19 +11,21 @@ use jwtmint_server::{DEFAULT_BODY_LIMIT, DEFAULT_LISTEN, DEFAULT_RATE};
 use crate::secret::parse_encoding;
 
 pub const SERVE_HELP: &str = "\
-Serves the auth endpoint of Zoom's Video SDK and a webhook receiver over HTTP/1.1, with the
-request and response shapes of Zoom's videosdk-auth-endpoint-sample:
-  POST /videosdk   {\"sessionName\",\"role\",...} -> 200 {\"signature\":\"<jwt>\"}, 400 {\"errors\":[...]}
-  POST /webhook    Zoom's signed webhooks: url_validation answered, other events one JSON line
-                   each on standard output; 401 for a bad signature
-  GET  /healthz    200 {\"status\":\"ok\"}
+Serves the auth endpoints of Zoom's Video SDK and Meeting SDK and a webhook receiver over
+HTTP/1.1, with the request and response shapes of Zoom's auth endpoint samples:
+  POST /videosdk    {\"sessionName\",\"role\",...} -> 200 {\"signature\":\"<jwt>\"}, 400 {\"errors\":[...]}
+  POST /meetingsdk  {\"meetingNumber\",\"role\",...} -> 200 {\"signature\",\"sdkKey\"}, 400 {\"errors\":[...]}
+  POST /webhook     Zoom's signed webhooks: url_validation answered, other events one JSON line
+                    each on standard output; 401 for a bad signature
+  GET  /healthz     200 {\"status\":\"ok\"}
 Credentials come from the environment: ZOOM_VIDEO_SDK_KEY and ZOOM_VIDEO_SDK_SECRET enable
-/videosdk, ZOOM_WEBHOOK_SECRET_TOKEN enables /webhook; an endpoint without them answers 404,
-and the first log line says which are enabled. The access log is JSON lines on standard error,
+/videosdk, ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET enable /meetingsdk,
+ZOOM_WEBHOOK_SECRET_TOKEN enables /webhook; an endpoint without them answers 404, and the
+first log line says which are enabled. The access log is JSON lines on standard error,
 never with a header, a body or a token. SIGTERM or SIGINT stops it after in-flight requests.
 
 It listens on loopback only unless told otherwise: a non-loopback --listen needs --bearer-env
-(callers of /videosdk must send Authorization: Bearer <the variable's value>) or
+(callers of /videosdk and /meetingsdk must send Authorization: Bearer <the variable's value>) or
 --insecure-no-auth.
 
 Examples:
@@ -41,8 +43,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "ADDR:PORT", default_value = DEFAULT_LISTEN)]
     pub listen: SocketAddr,
 
-    /// Require `Authorization: Bearer <value of $NAME>` on the token endpoints (needed to
-    /// listen on a non-loopback address)
+    /// Require `Authorization: Bearer <value of $NAME>` on /videosdk and /meetingsdk (needed
+    /// to listen on a non-loopback address)
     #[arg(long, value_name = "NAME")]
     pub bearer_env: Option<String>,
 

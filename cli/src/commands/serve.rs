@@ -3,18 +3,19 @@
 
 use std::time::Duration;
 
-use jwtmint_server::{Config, Limits, VideoSdkCredentials};
+use jwtmint_server::{Config, Limits, SdkCredentials};
 use zeroize::Zeroizing;
 
-use crate::api_key::{self, VIDEO_SDK_KEY_ENV};
+use crate::api_key::{self, MEETING_SDK_KEY_ENV, VIDEO_SDK_KEY_ENV};
 use crate::args::ServeArgs;
 use crate::outcome::{Failure, Outcome};
-use crate::secret::{SecretArgs, VideoSdkSecret, WebhookSecret};
+use crate::secret::{MeetingSdkSecret, SecretArgs, SecretKind, VideoSdkSecret, WebhookSecret};
 
 /// Serves until SIGTERM or SIGINT.
 pub fn run(args: ServeArgs) -> Outcome {
     let mut config = Config::new(args.listen);
-    config.video_sdk = video_sdk(&SecretArgs::default_env(args.secret_encoding))?;
+    config.video_sdk = credentials::<VideoSdkSecret>(VIDEO_SDK_KEY_ENV, &args)?;
+    config.meeting_sdk = credentials::<MeetingSdkSecret>(MEETING_SDK_KEY_ENV, &args)?;
     let webhook = SecretArgs::<WebhookSecret>::default_env(args.secret_encoding);
     if webhook.available() {
         config.webhook = Some(webhook.load_webhook_verifier()?);
@@ -35,18 +36,20 @@ pub fn run(args: ServeArgs) -> Outcome {
         .map_err(|e| Failure::usage(format!("cannot serve on {}: {e}", args.listen)))
 }
 
-/// The Video SDK credentials when both halves are set; one without the other is a mistake.
-fn video_sdk(secret: &SecretArgs<VideoSdkSecret>) -> Outcome<Option<VideoSdkCredentials>> {
-    match (api_key::from_var(VIDEO_SDK_KEY_ENV)?, secret.available()) {
-        (Some(app_key), true) => Ok(Some(VideoSdkCredentials::new(app_key, secret.load_key()?))),
+/// An SDK's credentials when both halves are set ($key_env and the kind's secret variable);
+/// one without the other is a mistake.
+fn credentials<K: SecretKind>(key_env: &str, args: &ServeArgs) -> Outcome<Option<SdkCredentials>> {
+    let secret = SecretArgs::<K>::default_env(args.secret_encoding);
+    match (api_key::from_var(key_env)?, secret.available()) {
+        (Some(key), true) => Ok(Some(SdkCredentials::new(key, secret.load_key()?))),
         (None, false) => Ok(None),
         (Some(_), false) => Err(Failure::usage(format!(
-            "{VIDEO_SDK_KEY_ENV} is set but not the Video SDK secret; set both to serve \
-             /videosdk, or neither"
+            "{key_env} is set but not the {}; set both, or neither",
+            K::WHAT
         ))),
         (None, true) => Err(Failure::usage(format!(
-            "the Video SDK secret is set but not {VIDEO_SDK_KEY_ENV}; set both to serve \
-             /videosdk, or neither"
+            "the {} is set but not {key_env}; set both, or neither",
+            K::WHAT
         ))),
     }
 }

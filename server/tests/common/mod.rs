@@ -15,12 +15,14 @@ use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
 use jwtmint::zoom::WebhookVerifier;
 use jwtmint::Key;
-use jwtmint_server::{Config, Server, VideoSdkCredentials};
+use jwtmint_server::{Config, SdkCredentials, Server};
 use sha2::Sha256;
 
 /// The Video SDK key and secret (38 bytes) the test servers sign with.
 pub const SDK_KEY: &str = "test-sdk-key";
 pub const SDK_SECRET: &str = "test-secret-0123456789abcdef0123456789";
+/// The Meeting SDK key (signed with the same secret).
+pub const MEETING_SDK_KEY: &str = "test-meeting-sdk-key";
 /// The webhook secret token of Zoom's documentation example.
 pub const WEBHOOK_TOKEN: &str = "ZOOM_WEBHOOK_SECRET_TOKEN";
 /// The fixed time of the test servers' clock.
@@ -41,10 +43,9 @@ pub struct TestServer {
 /// no rate limit, and the sinks `start` fills in.
 pub fn config() -> Config {
     let mut config = Config::new("127.0.0.1:0".parse().unwrap());
-    config.video_sdk = Some(VideoSdkCredentials::new(
-        SDK_KEY,
-        Key::from_text(SDK_SECRET).unwrap(),
-    ));
+    let secret = Key::from_text(SDK_SECRET).unwrap();
+    config.video_sdk = Some(SdkCredentials::new(SDK_KEY, secret.clone()));
+    config.meeting_sdk = Some(SdkCredentials::new(MEETING_SDK_KEY, secret));
     config.webhook = Some(WebhookVerifier::new(WEBHOOK_TOKEN).unwrap());
     config.clock = Arc::new(|| Ok(NOW));
     config.skew = 0;
