@@ -18,7 +18,9 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
 
 use crate::config::{Clock, Config, SdkCredentials, Sink};
-use crate::{access_log, guard, meetingsdk, reply, videosdk, webhook};
+use crate::meetingsdk::MeetingSdk;
+use crate::videosdk::VideoSdk;
+use crate::{access_log, guard, reply, token, webhook};
 
 /// What the handlers share.
 pub struct AppState {
@@ -33,8 +35,8 @@ pub struct AppState {
 /// The endpoints that mint tokens: behind the bearer token when one is configured.
 fn token_routes() -> Router<Arc<AppState>> {
     Router::new()
-        .route("/videosdk", post(videosdk::handle))
-        .route("/meetingsdk", post(meetingsdk::handle))
+        .route("/videosdk", post(token::handle::<VideoSdk>))
+        .route("/meetingsdk", post(token::handle::<MeetingSdk>))
 }
 
 /// The whole application for `config`. Must be called within a tokio runtime (the rate

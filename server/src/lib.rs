@@ -37,6 +37,7 @@ mod meetingsdk;
 mod problems;
 mod reply;
 mod serve;
+mod token;
 mod videosdk;
 mod webhook;
 

@@ -6,62 +6,11 @@
 //! roles) is the core's: its error comes back here as one more problem, with its stable
 //! `code` and `name` beside the sample's two members.
 
-use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 use serde_json::{Map, Value};
-
-use crate::app::AppState;
-use crate::reply;
-
-/// The members of a token request's body: a JSON object. 413 for a body over the limit, 415
-/// for one not declared as JSON, 400 for one that is not JSON or not an object; each in the
-/// sample's 400 shape, so a client reads all of them the same way.
-pub fn object(
-    body: Result<Json<Value>, JsonRejection>,
-) -> Result<Map<String, Value>, (StatusCode, Problems)> {
-    let (status, reason) = match body {
-        Ok(Json(Value::Object(members))) => return Ok(members),
-        Ok(Json(_)) => (
-            StatusCode::BAD_REQUEST,
-            "The request body must be a JSON object".to_owned(),
-        ),
-        Err(rejection) => (
-            match rejection.status() {
-                StatusCode::UNPROCESSABLE_ENTITY => StatusCode::BAD_REQUEST,
-                status => status,
-            },
-            rejection.body_text(),
-        ),
-    };
-    let mut problems = Problems::default();
-    problems.add("body", reason);
-    Err((status, problems))
-}
-
-/// Mints at the server's time and answers 200 with `answer(token)`, or the core's refusal in
-/// the sample's 400 shape under the member `member_of` names.
-pub fn minted(
-    state: &AppState,
-    mint: impl FnOnce(i64) -> jwtmint::Result<String>,
-    member_of: fn(&jwtmint::Error) -> &'static str,
-    answer: impl FnOnce(String) -> Value,
-) -> Response {
-    let now = match (state.clock)() {
-        Ok(now) => now,
-        Err(e) => return reply::internal(&e),
-    };
-    match mint(now) {
-        Ok(token) => Json(answer(token)).into_response(),
-        Err(e) => {
-            let mut problems = Problems::default();
-            problems.core(member_of(&e), &e);
-            problems.into_response()
-        }
-    }
-}
 
 /// One refused member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

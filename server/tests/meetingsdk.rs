@@ -5,20 +5,17 @@
 
 mod common;
 
-use common::{config, hs256, payload_of, start, MEETING_SDK_KEY, NOW, SDK_SECRET};
+use common::{
+    config, hs256, payload_of, sample_exp, sample_number, start, MEETING_SDK_KEY, NOW, SDK_SECRET,
+};
 use serde_json::{json, Value};
 
 /// The sample's payload for a valid body at `iat`: `appKey`, `sdkKey`, `mn`, `role`, `iat`,
 /// `exp`, `tokenExp` (= exp), `video_webrtc_mode`, undefined ones left out, numeric strings
 /// read as numbers, `exp = iat + (expirationSeconds or 7200)`.
 fn sample_payload(body: &Value, iat: i64) -> String {
-    let number = |name: &str| {
-        body.get(name).map(|v| match v {
-            Value::String(s) => json!(s.trim().parse::<i64>().unwrap()),
-            other => other.clone(),
-        })
-    };
-    let exp = iat + number("expirationSeconds").map_or(7200, |v| v.as_i64().unwrap());
+    let number = |name: &str| sample_number(body, name);
+    let exp = sample_exp(body, iat);
     let members = [
         ("appKey", Some(json!(MEETING_SDK_KEY))),
         ("sdkKey", Some(json!(MEETING_SDK_KEY))),

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{config, hs256, payload_of, start, NOW, SDK_KEY, SDK_SECRET};
+use common::{
+    config, hs256, payload_of, sample_exp, sample_number, start, NOW, SDK_KEY, SDK_SECRET,
+};
 use serde_json::{json, Value};
 
 /// The sample's payload for a valid body at `iat`: its members in its order, undefined ones
@@ -12,13 +14,8 @@ use serde_json::{json, Value};
 /// (expirationSeconds or 7200)`, `audio_webrtc_mode` from `audioWebRtcMode ??
 /// audioCompatibleMode`.
 fn sample_payload(body: &Value, iat: i64) -> String {
-    let number = |name: &str| {
-        body.get(name).map(|v| match v {
-            Value::String(s) => json!(s.trim().parse::<i64>().unwrap()),
-            other => other.clone(),
-        })
-    };
-    let exp = iat + number("expirationSeconds").map_or(7200, |v| v.as_i64().unwrap());
+    let number = |name: &str| sample_number(body, name);
+    let exp = sample_exp(body, iat);
     let geo = body.get("geoRegions").map(|v| match v {
         Value::Array(items) => json!(items
             .iter()

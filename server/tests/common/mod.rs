@@ -225,3 +225,17 @@ pub fn payload_of(token: &str) -> String {
     let part = token.split('.').nth(1).unwrap();
     String::from_utf8(URL_SAFE_NO_PAD.decode(part).unwrap()).unwrap()
 }
+
+/// A numeric member as Zoom's samples read it: a string through `parseInt` (the whole
+/// decimal integers the tests send), anything else as given.
+pub fn sample_number(body: &serde_json::Value, name: &str) -> Option<serde_json::Value> {
+    body.get(name).map(|v| match v {
+        serde_json::Value::String(s) => serde_json::json!(s.trim().parse::<i64>().unwrap()),
+        other => other.clone(),
+    })
+}
+
+/// The samples' `exp`: `iat + (expirationSeconds or 7200)`.
+pub fn sample_exp(body: &serde_json::Value, iat: i64) -> i64 {
+    iat + sample_number(body, "expirationSeconds").map_or(7200, |v| v.as_i64().unwrap())
+}
