@@ -3,7 +3,8 @@
 # limit and shutdown is tested over loopback by `cargo test -p jwtmint-server`, in the rust
 # suite):
 #   - a browser-style client: a CORS preflight, then a token request with an Origin header,
-#     the token decoded and verified with `jwtmint videosdk verify`;
+#     the token decoded and verified with `jwtmint videosdk verify`; a Meeting SDK token
+#     verified with `jwtmint meetingsdk verify`;
 #   - the same token as the stack of Zoom's videosdk-auth-endpoint-sample (server/load/
 #     reference.js, its lockfile's versions) for the same body;
 #   - a server on every interface with --bearer-env: 401 without the token, 200 with it;
@@ -36,6 +37,8 @@ fail() { echo "serve: FAILED: $*" >&2; exit 1; }
 
 export ZOOM_VIDEO_SDK_KEY=serve-suite-sdk-key
 export ZOOM_VIDEO_SDK_SECRET=serve-suite-sdk-secret-not-hex-0123456789
+export ZOOM_MEETING_SDK_KEY=serve-suite-meeting-sdk-key
+export ZOOM_MEETING_SDK_SECRET=serve-suite-meeting-sdk-secret-0123456789
 export ZOOM_WEBHOOK_SECRET_TOKEN=serve-suite-webhook-token
 export SERVE_SUITE_BEARER=serve-suite-bearer-0123456789abcdef
 origin=https://app.example.com
@@ -68,6 +71,12 @@ token="$(tail -n 1 <<<"$answer" | python3 -c 'import json,sys; print(json.load(s
 claims="$("$bin" videosdk verify "$token")" || fail "the token does not verify: $token"
 grep -q '"tpc":"suite room"' <<<"$claims" || fail "claims: $claims"
 echo "browser-style client: preflight answered, token verified: $claims"
+answer="$(curl -s "$url/meetingsdk" -H 'content-type: application/json' -d '{"meetingNumber":"85746065432","role":0}')"
+token2="$(python3 -c 'import json,sys; a=json.loads(sys.argv[1]); assert a["sdkKey"]==sys.argv[2]; print(a["signature"])' "$answer" "$ZOOM_MEETING_SDK_KEY")" \
+  || fail "meetingsdk: $answer"
+claims="$("$bin" meetingsdk verify --sdk-key "$ZOOM_MEETING_SDK_KEY" "$token2")" || fail "the Meeting SDK token does not verify"
+grep -q '"mn":"85746065432"' <<<"$claims" || fail "meetingsdk claims: $claims"
+echo "meetingsdk: token verified: $claims"
 
 # 2. The sample's stack signs the same token for the same body (same second, same iat).
 PORT=4139 node server/load/reference.js >/dev/null 2>&1 &
