@@ -149,16 +149,28 @@ pub fn serve_until_signal(config: Config) -> io::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let mut terminate =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
-        let server = Server::bind(config).await?;
-        server
-            .run(async move {
-                tokio::select! {
-                    _ = terminate.recv() => {}
-                    _ = tokio::signal::ctrl_c() => {}
-                }
-            })
-            .await
+        let stop = stop_signal()?;
+        Server::bind(config).await?.run(stop).await
+    })
+}
+
+/// Completes on SIGTERM (what `docker stop`, systemd and Kubernetes send) or SIGINT (Ctrl-C).
+#[cfg(unix)]
+fn stop_signal() -> io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = terminate.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    })
+}
+
+/// Completes on Ctrl-C.
+#[cfg(not(unix))]
+fn stop_signal() -> io::Result<impl Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
     })
 }
