@@ -106,5 +106,11 @@ PY
 echo "--- auditwheel show"
 python3 -m venv "$work/tools"
 "$work/tools/bin/python" -m pip install -q --disable-pip-version-check "auditwheel==$AUDITWHEEL_VERSION"
-"$work/tools/bin/auditwheel" show "$wheel"
+"$work/tools/bin/auditwheel" show "$wheel" | tee "$work/auditwheel.txt"
+# auditwheel's verdict must be the tag the wheel carries.
+tag="$(tr '\n' ' ' <"$work/auditwheel.txt" | sed -n 's/.*is consistent with *the following platform tag: *"\([^"]*\)".*/\1/p')"
+case "$(basename "$wheel")" in
+  *-"$tag".whl) [ -n "$tag" ] ;;
+  *) echo "auditwheel says ${tag:-nothing}, the wheel is named $(basename "$wheel")" >&2; exit 1 ;;
+esac
 echo "ok: $(basename "$wheel") installs and works without Rust"

@@ -3,11 +3,42 @@
 from types import TracebackType
 from typing import Any, Dict, Iterable, Mapping, Optional, SupportsIndex, Tuple, Type, TypeVar, Union, final
 
+__all__ = [
+    "Key",
+    "ApiTokenMinter",
+    "ApiTokenCache",
+    "Verifier",
+    "VideoSdkVerifier",
+    "MeetingSdkVerifier",
+    "WebhookVerifier",
+    "mint_api_token",
+    "mint",
+    "mint_videosdk_token",
+    "videosdk_tpc_notes",
+    "mint_meetingsdk_token",
+    "code_name",
+    "code_description",
+    "codes",
+    "library_version",
+    "DEFAULT_SKEW",
+    "DEFAULT_TTL",
+    "DEFAULT_REFRESH_MARGIN",
+    "DEFAULT_WEBHOOK_TOLERANCE",
+    "DEFAULT_LEEWAY",
+    "DEFAULT_MAX_LEN",
+    "VIDEOSDK_DEFAULT_TTL",
+    "MEETINGSDK_DEFAULT_TTL",
+    "SECRET_ENCODINGS",
+    "VIDEOSDK_ROLES",
+    "TPC_UNDOCUMENTED_CHARACTER",
+    "TPC_NOT_LOWER_CASE",
+]
+
 _T = TypeVar("_T")
-Secret = Union[bytes, bytearray, memoryview, str]
-Token = Union[str, bytes, bytearray, memoryview]
-Data = Union[bytes, bytearray, memoryview, str]
-Role = Union[int, str]
+_Secret = Union[bytes, bytearray, memoryview, str]
+_Token = Union[str, bytes, bytearray, memoryview]
+_Data = Union[bytes, bytearray, memoryview, str]
+_Role = Union[int, str]
 
 DEFAULT_SKEW: int
 DEFAULT_TTL: int
@@ -43,13 +74,13 @@ class _Owner:
 
 @final
 class Key(_Owner):
-    def __init__(self, secret: Secret) -> None: ...
+    def __new__(cls, secret: _Secret) -> Key: ...
     @classmethod
-    def from_encoded(cls, text: Union[str, bytes], encoding: str = "utf8") -> Key: ...
+    def from_encoded(cls, text: Union[str, bytes], encoding: Optional[str] = None) -> Key: ...
 
 @final
 class ApiTokenMinter(_Owner):
-    def __init__(self, api_key: str, key: Key, *, skew: SupportsIndex = 30, ttl: SupportsIndex = 3600) -> None: ...
+    def __new__(cls, api_key: str, key: Key, *, skew: SupportsIndex = ..., ttl: SupportsIndex = ...) -> ApiTokenMinter: ...
     def mint(self, now: Optional[SupportsIndex] = None) -> str: ...
     @property
     def api_key(self) -> str: ...
@@ -62,9 +93,9 @@ class ApiTokenMinter(_Owner):
 
 @final
 class ApiTokenCache(_Owner):
-    def __init__(self, minter: ApiTokenMinter, *, refresh_margin: SupportsIndex = 60) -> None: ...
+    def __new__(cls, minter: ApiTokenMinter, *, refresh_margin: SupportsIndex = ...) -> ApiTokenCache: ...
     def token(self, now: Optional[SupportsIndex] = None) -> str: ...
-    def clear(self) -> None: ...
+    def clear(self) -> Key: ...
     @property
     def mint_count(self) -> int: ...
     @property
@@ -72,36 +103,35 @@ class ApiTokenCache(_Owner):
 
 def mint_api_token(
     api_key: str,
-    secret: Union[Key, Secret],
+    secret: Union[Key, _Secret],
     *,
     now: Optional[SupportsIndex] = None,
-    skew: SupportsIndex = 30,
-    ttl: SupportsIndex = 3600,
+    skew: SupportsIndex = ...,
+    ttl: SupportsIndex = ...,
 ) -> str: ...
 def mint(key: Key, claims: Mapping[Any, Any]) -> str: ...
 
 @final
 class Verifier(_Owner):
-    def __init__(
-        self,
+    def __new__(cls,
         key: Key,
         *,
-        leeway: SupportsIndex = 60,
+        leeway: SupportsIndex = ...,
         issuer: Optional[str] = None,
         audience: Optional[str] = None,
         required: Optional[Iterable[str]] = None,
-        max_len: SupportsIndex = 8192,
-    ) -> None: ...
+        max_len: SupportsIndex = ...,
+    ) -> Verifier: ...
     @staticmethod
-    def zoom_api(key: Key, api_key: str, *, leeway: SupportsIndex = 60, max_len: SupportsIndex = 8192) -> Verifier: ...
-    def verify(self, token: Token, now: Optional[SupportsIndex] = None) -> Dict[str, Any]: ...
-    def check(self, token: Token, now: Optional[SupportsIndex] = None) -> None: ...
+    def zoom_api(key: Key, api_key: str, *, leeway: SupportsIndex = ..., max_len: SupportsIndex = ...) -> Verifier: ...
+    def verify(self, token: _Token, now: Optional[SupportsIndex] = None) -> Dict[str, Any]: ...
+    def check(self, token: _Token, now: Optional[SupportsIndex] = None) -> Verifier: ...
 
 def mint_videosdk_token(
     key: Key,
     app_key: str,
     tpc: str,
-    role: Role,
+    role: _Role,
     *,
     user_identity: Optional[str] = None,
     user_key: Optional[str] = None,
@@ -112,45 +142,44 @@ def mint_videosdk_token(
     telemetry_tracking_id: Optional[str] = None,
     video_webrtc_mode: Optional[bool] = None,
     audio_webrtc_mode: Optional[bool] = None,
-    ttl: SupportsIndex = 7200,
-    skew: SupportsIndex = 30,
+    ttl: SupportsIndex = ...,
+    skew: SupportsIndex = ...,
     now: Optional[SupportsIndex] = None,
 ) -> str: ...
 def videosdk_tpc_notes(tpc: str) -> int: ...
 
 @final
 class VideoSdkVerifier(_Owner):
-    def __init__(self, key: Key, app_key: str, *, leeway: SupportsIndex = 60, max_len: SupportsIndex = 8192) -> None: ...
-    def verify(self, token: Token, now: Optional[SupportsIndex] = None) -> Dict[str, Any]: ...
+    def __new__(cls, key: Key, app_key: str, *, leeway: SupportsIndex = ..., max_len: SupportsIndex = ...) -> VideoSdkVerifier: ...
+    def verify(self, token: _Token, now: Optional[SupportsIndex] = None) -> Dict[str, Any]: ...
 
 def mint_meetingsdk_token(
     key: Key,
     sdk_key: str,
     *,
     mn: Optional[str] = None,
-    role: Optional[Role] = None,
+    role: Optional[_Role] = None,
     video_webrtc_mode: Optional[bool] = None,
-    ttl: SupportsIndex = 7200,
-    skew: SupportsIndex = 30,
+    ttl: SupportsIndex = ...,
+    skew: SupportsIndex = ...,
     now: Optional[SupportsIndex] = None,
 ) -> str: ...
 
 @final
 class MeetingSdkVerifier(_Owner):
-    def __init__(
-        self, key: Key, sdk_key: Optional[str] = None, *, leeway: SupportsIndex = 60, max_len: SupportsIndex = 8192
-    ) -> None: ...
-    def verify(self, token: Token, now: Optional[SupportsIndex] = None) -> Dict[str, Any]: ...
+    def __new__(cls, key: Key, sdk_key: Optional[str] = None, *, leeway: SupportsIndex = ..., max_len: SupportsIndex = ...
+    ) -> MeetingSdkVerifier: ...
+    def verify(self, token: _Token, now: Optional[SupportsIndex] = None) -> Dict[str, Any]: ...
 
 @final
 class WebhookVerifier(_Owner):
-    def __init__(self, secret_token: Data, *, tolerance: SupportsIndex = 300) -> None: ...
+    def __new__(cls, secret_token: _Data, *, tolerance: SupportsIndex = ...) -> WebhookVerifier: ...
     @property
     def tolerance(self) -> int: ...
     def verify(
-        self, timestamp: Union[str, bytes, int], body: Data, signature: Union[str, bytes], now: Optional[SupportsIndex] = None
+        self, timestamp: Union[str, bytes, int], body: _Data, signature: Union[str, bytes], now: Optional[SupportsIndex] = None
     ) -> int: ...
     def url_validation(
-        self, timestamp: Union[str, bytes, int], body: Data, signature: Union[str, bytes], now: Optional[SupportsIndex] = None
+        self, timestamp: Union[str, bytes, int], body: _Data, signature: Union[str, bytes], now: Optional[SupportsIndex] = None
     ) -> Dict[str, str]: ...
-    def sign(self, timestamp: SupportsIndex, body: Data) -> str: ...
+    def sign(self, timestamp: SupportsIndex, body: _Data) -> str: ...
