@@ -33,6 +33,7 @@ use crate::slot::{owner_class, Slot};
 #[pyclass(module = "jwtmint", name = "ApiTokenCache", frozen, weakref)]
 pub struct PyApiTokenCache {
     slot: Slot<ApiTokenCache>,
+    refresh_margin: u64,
 }
 
 owner_class!(PyApiTokenCache, "ApiTokenCache", {
@@ -47,6 +48,7 @@ owner_class!(PyApiTokenCache, "ApiTokenCache", {
         let minter = (*minter.get().slot.get()?).clone();
         let cache = ApiTokenCache::with_refresh_margin(minter, margin).or_raise(py)?;
         Ok(PyApiTokenCache {
+            refresh_margin: cache.refresh_margin(),
             slot: Slot::new(cache, "ApiTokenCache"),
         })
     }
@@ -75,17 +77,15 @@ owner_class!(PyApiTokenCache, "ApiTokenCache", {
 
     /// Seconds before ``exp`` at which a new token is minted.
     #[getter]
-    fn refresh_margin(&self) -> PyResult<u64> {
-        Ok(self.slot.get()?.refresh_margin())
+    fn refresh_margin(&self) -> u64 {
+        self.refresh_margin
     }
 
     fn __repr__(&self) -> String {
-        match self.slot.get() {
-            Ok(cache) => format!(
-                "<jwtmint.ApiTokenCache refresh_margin={}>",
-                cache.refresh_margin()
-            ),
-            Err(_) => "<jwtmint.ApiTokenCache closed>".to_string(),
-        }
+        let state = if self.slot.is_closed() { " closed" } else { "" };
+        format!(
+            "<jwtmint.ApiTokenCache refresh_margin={}{state}>",
+            self.refresh_margin
+        )
     }
 });

@@ -34,6 +34,11 @@ use crate::slot::{owner_class, Slot};
 #[pyclass(module = "jwtmint", name = "ApiTokenMinter", frozen, weakref)]
 pub struct PyApiTokenMinter {
     pub slot: Slot<ApiTokenMinter>,
+    /// The core minter's settings, kept for the properties and `repr` after `close()`.
+    api_key: String,
+    skew: u64,
+    ttl: u64,
+    max_token_len: usize,
 }
 
 /// The core's minter for these arguments.
@@ -76,6 +81,10 @@ owner_class!(PyApiTokenMinter, "ApiTokenMinter", {
         let key = require_key(key, "key")?.get().slot.get()?;
         let minter = new_minter(py, api_key, &key, skew, ttl)?;
         Ok(PyApiTokenMinter {
+            api_key: minter.api_key().to_string(),
+            skew: minter.skew(),
+            ttl: minter.ttl(),
+            max_token_len: minter.max_token_len(),
             slot: Slot::new(minter, "ApiTokenMinter"),
         })
     }
@@ -101,38 +110,36 @@ owner_class!(PyApiTokenMinter, "ApiTokenMinter", {
 
     /// The Zoom API key (the tokens' ``iss``).
     #[getter]
-    fn api_key(&self) -> PyResult<String> {
-        Ok(self.slot.get()?.api_key().to_string())
+    fn api_key(&self) -> &str {
+        &self.api_key
     }
 
     /// Seconds ``iat`` is backdated by.
     #[getter]
-    fn skew(&self) -> PyResult<u64> {
-        Ok(self.slot.get()?.skew())
+    fn skew(&self) -> u64 {
+        self.skew
     }
 
     /// The tokens' lifetime in seconds.
     #[getter]
-    fn ttl(&self) -> PyResult<u64> {
-        Ok(self.slot.get()?.ttl())
+    fn ttl(&self) -> u64 {
+        self.ttl
     }
 
     /// The longest token this minter can write, in bytes.
     #[getter]
-    fn max_token_len(&self) -> PyResult<usize> {
-        Ok(self.slot.get()?.max_token_len())
+    fn max_token_len(&self) -> usize {
+        self.max_token_len
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        match self.slot.get() {
-            Ok(m) => format!(
-                "<jwtmint.ApiTokenMinter api_key={} skew={} ttl={}>",
-                repr_text(py, m.api_key()),
-                m.skew(),
-                m.ttl()
-            ),
-            Err(_) => "<jwtmint.ApiTokenMinter closed>".to_string(),
-        }
+        let state = if self.slot.is_closed() { " closed" } else { "" };
+        format!(
+            "<jwtmint.ApiTokenMinter api_key={} skew={} ttl={}{state}>",
+            repr_text(py, &self.api_key),
+            self.skew,
+            self.ttl
+        )
     }
 });
 

@@ -32,6 +32,7 @@ use crate::slot::{owner_class, Slot};
 #[pyclass(module = "jwtmint", name = "WebhookVerifier", frozen, weakref)]
 pub struct PyWebhookVerifier {
     slot: Slot<WebhookVerifier>,
+    tolerance: u64,
 }
 
 /// The `x-zm-request-timestamp` value: its text, or an int written in decimal.
@@ -74,14 +75,15 @@ owner_class!(PyWebhookVerifier, "WebhookVerifier", {
             .or_raise(py)?
             .with_tolerance(tolerance);
         Ok(PyWebhookVerifier {
+            tolerance: verifier.tolerance(),
             slot: Slot::new(verifier, "WebhookVerifier"),
         })
     }
 
     /// How far, in seconds, a request's timestamp may be from now.
     #[getter]
-    fn tolerance(&self) -> PyResult<u64> {
-        Ok(self.slot.get()?.tolerance())
+    fn tolerance(&self) -> u64 {
+        self.tolerance
     }
 
     /// Checks a request: its ``x-zm-request-timestamp`` header value, its raw body (exactly
@@ -161,12 +163,10 @@ owner_class!(PyWebhookVerifier, "WebhookVerifier", {
     }
 
     fn __repr__(&self) -> String {
-        match self.slot.get() {
-            Ok(verifier) => format!(
-                "<jwtmint.WebhookVerifier tolerance={}>",
-                verifier.tolerance()
-            ),
-            Err(_) => "<jwtmint.WebhookVerifier closed>".to_string(),
-        }
+        let state = if self.slot.is_closed() { " closed" } else { "" };
+        format!(
+            "<jwtmint.WebhookVerifier tolerance={}{state}>",
+            self.tolerance
+        )
     }
 });
