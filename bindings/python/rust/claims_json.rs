@@ -168,11 +168,16 @@ impl Writer<'_> {
             return Ok(());
         }
         let depth = self.enter(py, depth)?;
+        // A snapshot of the members (PyDict_Items): Python code that runs meanwhile (a
+        // finalizer during an allocation, another thread) may change the dict, which PyO3's
+        // dict iterator would answer with a panic.
+        let items = dict.items();
         self.out.push(b'{');
-        for (i, (name, value)) in dict.iter().enumerate() {
+        for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 self.out.push(b',');
             }
+            let (name, value) = item.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>()?;
             self.name(&name)?;
             self.out.push(b':');
             self.value(&value, depth)?;
