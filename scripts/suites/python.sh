@@ -54,7 +54,8 @@ cd "$outside"
 echo "--- stubtest (jwtmint/_native.pyi against the extension module), mypy --strict"
 "$py" -m mypy.stubtest jwtmint._native
 "$py" -m mypy --strict --cache-dir "$root/target/mypy-cache" \
-  "$root/bindings/python/src/jwtmint" "$root/bindings/python/example.py"
+  "$root/bindings/python/src/jwtmint" "$root/bindings/python/example.py" \
+  "$root/bindings/python/tests/typecheck_usage.py"
 
 echo "--- example, and a short benchmark (ratios against PyJWT; bench.py for the full run)"
 "$py" "$root/bindings/python/example.py" >/dev/null
