@@ -7,7 +7,9 @@
 //! (exceptions, re-exports) and `_native.pyi` (types) complete the package.
 //!
 //! No `unsafe` here: PyO3's macros hold it. No panic is reachable from Python input: nothing
-//! here indexes, unwraps or `expect`s on values that come from the caller.
+//! here unwraps or `expect`s, slices are taken with `get`, the one indexing is by a nibble into
+//! a 16-byte table, and dicts are walked from snapshots (PyO3's dict iterator panics when a
+//! dict changes under it).
 
 #![forbid(unsafe_code)]
 

@@ -61,9 +61,9 @@ fn new_minter(
 /// A token the core wrote as bytes, as a `str` (tokens are ASCII).
 pub fn token_str<'py>(py: Python<'py>, token: &[u8]) -> PyResult<Bound<'py, PyString>> {
     match std::str::from_utf8(token) {
-        Ok(token) => Ok(PyString::new(py, token)),
-        Err(_) => Err(PyRuntimeError::new_err(
-            "the core wrote a token that is not ASCII",
+        Ok(token) if !token.is_empty() => Ok(PyString::new(py, token)),
+        _ => Err(PyRuntimeError::new_err(
+            "the core wrote no token, or one that is not ASCII",
         )),
     }
 }
@@ -102,7 +102,8 @@ owner_class!(PyApiTokenMinter, "ApiTokenMinter", {
         let mut buffer = [0u8; 384];
         if minter.max_token_len() <= buffer.len() {
             let len = minter.mint_into(now, &mut buffer).or_raise(py)?;
-            return token_str(py, &buffer[..len]);
+            let token = buffer.get(..len).unwrap_or_default();
+            return token_str(py, token);
         }
         let token = minter.mint_at(now).or_raise(py)?;
         Ok(PyString::new(py, &token))
