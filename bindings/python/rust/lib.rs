@@ -52,7 +52,9 @@ fn codes() -> Vec<(u32, &'static str, &'static str)> {
     jwtmint::CODES.to_vec()
 }
 
-/// The version of the Rust library inside this package, such as "0.1.0".
+/// The version of the native library inside this package, such as "0.1.0": the workspace's
+/// version, which the core crate and this extension share (build-wheel.sh refuses to build
+/// when bindings/python/Cargo.toml's copy differs).
 #[pyfunction]
 fn library_version() -> &'static str {
     env!("CARGO_PKG_VERSION")
