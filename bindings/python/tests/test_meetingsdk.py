@@ -52,9 +52,10 @@ def test_refusals_raise_meeting_sdk_errors():
         assert info.value.code == code, kwargs
     with pytest.raises(jwtmint.InvalidArgument):
         jwtmint.mint_meetingsdk_token(key, "k", now=NOW, ttl=1800, skew=1800)
-    # -1 is the C ABI's "unset": never a way to leave the role out by accident.
-    with pytest.raises(jwtmint.InvalidArgument):
+    # A role is a number the core judges (None leaves it out): -1 is refused, never "unset".
+    with pytest.raises(jwtmint.MeetingSdkError) as info:
         jwtmint.mint_meetingsdk_token(key, "k", mn="1", role=-1, now=NOW)
+    assert info.value.code == 640
     with pytest.raises(TypeError):
         jwtmint.mint_meetingsdk_token(key, "k", video_webrtc_mode=1, now=NOW)
 

@@ -233,8 +233,13 @@ def test_videosdk_argument_types(sdk_key):
         jwtmint.mint_videosdk_token(sdk_key, SDK_KEY, "s", 1.0)
     with pytest.raises(jwtmint.InvalidArgument, match="role"):
         jwtmint.mint_videosdk_token(sdk_key, SDK_KEY, "s", "admin")
-    with pytest.raises(jwtmint.InvalidArgument):
+    # Every number is the core's to judge; one that does not fit its i64 is refused first.
+    with pytest.raises(jwtmint.VideoSdkError) as caught:
         jwtmint.mint_videosdk_token(sdk_key, SDK_KEY, "s", 2**31)
+    assert caught.value.code == 606
+    with pytest.raises(jwtmint.InvalidArgument) as caught:
+        jwtmint.mint_videosdk_token(sdk_key, SDK_KEY, "s", 2**63)
+    assert caught.value.code == 103
     with pytest.raises(TypeError, match="token"):
         jwtmint.VideoSdkVerifier(sdk_key, SDK_KEY).verify(42)
 

@@ -1,8 +1,9 @@
 """jwtmint: strict, fast HS256 JSON Web Tokens for Zoom's Video SDK, Meeting SDK and API.
 
-A thin binding over libjwtmint, the C ABI of the Rust library jwtmint: every check and every
-byte of every token comes from the library; this package only converts arguments, manages
-the native objects' lifetimes and turns result codes into exceptions.
+The Rust library jwtmint, called natively: the classes and functions are those of the
+extension module ``jwtmint._native`` (PyO3), which converts Python values, calls the Rust core
+and raises the exceptions of :mod:`jwtmint.errors`. Every check and every byte of every token
+comes from the core.
 
 >>> import jwtmint
 >>> key = jwtmint.Key("my-zoom-api-secret-of-36-characters!")
@@ -15,31 +16,36 @@ the native objects' lifetimes and turns result codes into exceptions.
 
 from __future__ import annotations
 
+from . import errors
 from ._native import (
     DEFAULT_REFRESH_MARGIN,
     DEFAULT_SKEW,
     DEFAULT_TTL,
     DEFAULT_WEBHOOK_TOLERANCE,
-    library_version,
-)
-from ._version import __version__
-from .cache import ApiTokenCache
-from . import errors
-from .errors import *  # noqa: F403 (the exception classes, listed once in errors.__all__)
-from .key import SECRET_ENCODINGS, Key
-from .meetingsdk import MEETINGSDK_DEFAULT_TTL, MeetingSdkVerifier, mint_meetingsdk_token
-from .mint import ApiTokenMinter, mint, mint_api_token
-from .verify import Verifier
-from .videosdk import (
+    MEETINGSDK_DEFAULT_TTL,
+    SECRET_ENCODINGS,
     TPC_NOT_LOWER_CASE,
     TPC_UNDOCUMENTED_CHARACTER,
     VIDEOSDK_DEFAULT_TTL,
     VIDEOSDK_ROLES,
+    ApiTokenCache,
+    ApiTokenMinter,
+    Key,
+    MeetingSdkVerifier,
+    Verifier,
     VideoSdkVerifier,
+    WebhookVerifier,
+    library_version,
+    mint,
+    mint_api_token,
+    mint_meetingsdk_token,
     mint_videosdk_token,
     videosdk_tpc_notes,
 )
-from .webhook import WebhookVerifier
+from .errors import *  # noqa: F403 (the exception classes, listed once in errors.__all__)
+
+#: The package's version: the version of the Rust library inside it.
+__version__: str = library_version()
 
 __all__ = [
     "__version__",

@@ -2,11 +2,11 @@
 error worth catching on its own.
 
 Every exception carries the library's stable numeric ``code`` and snake_case ``name`` (the
-same in Rust, C, Node.js and Go), and a message from the library. The families follow the
-code ranges of the C ABI::
+same in Rust, C, Node.js and Go), and the library's message. The families follow the code
+ranges of the Rust core's error table::
 
     JwtMintError                        any jwtmint failure
-    ├── InvalidInput (also ValueError)  1xx, 901: the caller's key, arguments or claims
+    ├── InvalidInput (also ValueError)  1xx: the caller's key, arguments or claims
     │   ├── WeakSecret                  100 empty, 101 shorter than 32 bytes
     │   ├── InvalidSecretEncoding       102
     │   ├── InvalidArgument             103 (also raised for out-of-range Python arguments)
@@ -29,12 +29,14 @@ code ranges of the C ABI::
     │   ├── VideoSdkError               600-619: a Video SDK claim Zoom refuses
     │   ├── WebhookError                620-639: a webhook request rejected
     │   └── MeetingSdkError             640-659: a Meeting SDK claim Zoom refuses
-    └── InternalError                   9xx (but 901) and unknown codes: please report
+    └── InternalError                   9xx and unknown codes: please report
 
 One table (``_CODES``, below the classes) gives each class its codes, and one rule picks the
 class for a code: of the classes that hold it, the one with the fewest codes. ``InternalError``
-holds none of its own: it is what a code no other class holds is raised as. Names and messages
-come from the library (``jwtmint_result_name``, ``jwtmint_result_str``).
+holds none of its own: it is what a code no other class holds is raised as. Names and
+descriptions come from the Rust core's table at run time (``jwtmint._native.code_name``,
+``code_description``); the message of a raised exception is the core's message for that
+failure.
 
 Minting arbitrary claims checks them with the verifier's rules, so :func:`jwtmint.mint` can
 raise ``Malformed`` (duplicate member, 206) or ``MalformedClaim`` (504) too.
@@ -98,8 +100,10 @@ class JwtMintError(Exception):
 
     def __init__(self, code: int, message: Optional[str] = None) -> None:
         self.code = code
-        self.name = _native.result_name(code)
-        self.message = message if message is not None else _native.result_message(code)
+        self.name = _native.code_name(code) or "unknown"
+        self.message = message if message is not None else (
+            _native.code_description(code) or "unknown result code"
+        )
         super().__init__(self.message)
 
     def __str__(self) -> str:
@@ -211,8 +215,8 @@ class MeetingSdkError(ZoomError):
 
 
 class InternalError(JwtMintError):
-    """A failure that should not happen through this binding (NULL pointer, panic, unknown
-    code). Please report it."""
+    """A failure that should not happen through this binding (a code of the 9xx range, which
+    the C ABI reserves, or one no family holds). Please report it."""
 
 
 def _one_code_each(
@@ -224,7 +228,7 @@ def _one_code_each(
 
 # Each class's codes: the one table of the classes' ranges and single codes.
 _CODES: Dict[Type[JwtMintError], FrozenSet[int]] = {
-    InvalidInput: _codes(range(100, 200), 901),  # text that is not UTF-8 is the caller's input
+    InvalidInput: _codes(range(100, 200)),
     WeakSecret: _codes(100, 101),
     **_one_code_each(102, InvalidSecretEncoding, InvalidArgument, TimeOverflow, ClockError),
     InvalidToken: _codes(range(200, 600)),
@@ -254,5 +258,6 @@ def error_class(code: int) -> type[JwtMintError]:
 
 
 def from_code(code: int, message: Optional[str] = None) -> JwtMintError:
-    """The exception for a non-zero result code of the C ABI."""
+    """The exception for an error code of the core, with the core's message (``None``: the
+    code's description). The extension module raises every core error through this."""
     return error_class(code)(code, message)
