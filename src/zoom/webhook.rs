@@ -17,7 +17,9 @@ pub const SIGNATURE_HEADER: &str = "x-zm-signature";
 pub const TIMESTAMP_HEADER: &str = "x-zm-request-timestamp";
 
 /// How far, in seconds, a request's timestamp may be from `now` (either way) by default: five
-/// minutes, what Zoom's documentation suggests.
+/// minutes. This is jwtmint's own choice, not a figure from Zoom (whose documentation and
+/// samples check the signature but set no window): long enough for Zoom's retries and
+/// ordinary clock drift, short enough that a captured request cannot be replayed for long.
 pub const DEFAULT_WEBHOOK_TOLERANCE: u64 = 300;
 
 /// The `event` of the challenge Zoom sends to validate an endpoint URL.
