@@ -71,14 +71,17 @@ build_all() { # SDK BUILD LABEL
 
     # shellcheck disable=SC2046 # pkg-config's flags are words
     cc -Wall -Werror "$here/csdk/check.c" $(pkg-config --cflags --libs jwtmint) -o "$build/shared"
-    LD_LIBRARY_PATH="$sdk/lib" ldd "$build/shared" | grep -q "libjwtmint.so.$major => $sdk/lib/" ||
-        die "$label: the shared build does not load the SDK's libjwtmint.so.$major"
+    # (Outputs are read whole: `grep -q` on a pipe would end it early, which pipefail counts.)
+    local deps
+    deps="$(LD_LIBRARY_PATH="$sdk/lib" ldd "$build/shared")"
+    grep -q "libjwtmint.so.$major => $sdk/lib/libjwtmint.so.$major " <<< "$deps" ||
+        die "$label: the shared build does not load the SDK's libjwtmint.so.$major: $deps"
     expect_output "$label pkg-config jwtmint" env LD_LIBRARY_PATH="$sdk/lib" "$build/shared"
 
     # shellcheck disable=SC2046
     cc -Wall -Werror "$here/csdk/check.c" $(pkg-config --cflags --libs jwtmint-static) -o "$build/static"
-    ! readelf -d "$build/static" | grep -q 'NEEDED.*libjwtmint' ||
-        die "$label: the static build needs libjwtmint at run time"
+    deps="$(readelf -d "$build/static")"
+    ! grep -q 'NEEDED.*libjwtmint' <<< "$deps" || die "$label: the static build needs libjwtmint at run time"
     expect_output "$label pkg-config jwtmint-static" "$build/static"
 
     # The C++ wrapper compiles against the SDK's headers.

@@ -44,6 +44,7 @@ cp "$here/go/main.go" "$app/main.go"
 printf '%s\n' 'module example.invalid/package-check' '' 'go 1.19' '' \
     "require $module_path v0.0.0" '' "replace $module_path => $module" > "$app/go.mod"
 (cd "$app" && go build -o check .)
-! readelf -d "$app/check" | grep -q 'NEEDED.*libjwtmint' || die "the program needs libjwtmint at run time"
+deps="$(readelf -d "$app/check")"
+! grep -q 'NEEDED.*libjwtmint' <<< "$deps" || die "the program needs libjwtmint at run time"
 "$app/check"
 echo "go: ok ($(go version | cut -d' ' -f3), static libjwtmint through pkg-config jwtmint-static)"
