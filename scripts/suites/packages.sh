@@ -10,8 +10,9 @@
 #   Go      scripts/packages/check-go.sh       a fresh module, the C SDK through pkg-config
 #   CLI     scripts/packages/check-cli.sh      the unpacked binary
 #
-# Each mints the known token (scripts/packages/known-token.sh) at a fixed time and compares it
-# with one its own language's standard library computes, and verifies it. The artifacts' names
+# Each mints a known token at a fixed time (scripts/packages/known-token.sh; check-wheel.sh has
+# its own) and compares it with the one its own language's standard library computes, and
+# verifies it. The artifacts' names
 # must carry the workspace's version and SHA256SUMS must check.
 #
 # The clone holds the commits only: uncommitted changes of this working tree are not in it
@@ -25,7 +26,9 @@
 # suites make one), whose dependency artifacts (deps/, build/, .fingerprint/) then seed the
 # clone's target directory, as a CI cache would. Cargo still builds every crate of the clone's
 # own workspace (their paths differ, and so their fingerprints); only the registry crates are
-# reused. JWTMINT_PACKAGES_COLD=1 builds from nothing.
+# reused. JWTMINT_PACKAGES_COLD=1 builds from nothing. The wheel adds its own build
+# (bindings/python/build-wheel.sh: the extension is a workspace of its own, with its own target
+# directory in the clone; about 2 minutes, with its tools from PyPI).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
