@@ -13,8 +13,9 @@
 // Every function that depends on the time has an ...At form taking now, in seconds since
 // the Unix epoch; the others read the system clock.
 //
-// Building: cgo links the static libjwtmint.a. Inside a checkout of the repository, run
-// ffi/build-lib.sh first, which places it in target/release (CGO_LDFLAGS=-L<dir> names
-// another folder holding libjwtmint.a); against an installed library (ffi/install.sh), build
-// with -tags jwtmint_pkgconfig. The package's README has the details.
+// Building: cgo links the static libjwtmint.a of the C SDK (the release's
+// libjwtmint-<version>-<target>.tar.gz, or ffi/install.sh of a checkout) through pkg-config:
+// set PKG_CONFIG_PATH=<sdk>/lib/pkgconfig. Inside a checkout of the repository, build with
+// -tags jwtmint_checkout after ffi/build-lib.sh, which places the archive in target/release.
+// The package's README has the details.
 package jwtmint

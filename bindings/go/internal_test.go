@@ -189,4 +189,7 @@ func TestVersions(t *testing.T) {
 	if want := `version = "` + Version() + `"`; Version() == "" || !strings.Contains(string(manifest), want) {
 		t.Fatalf("Version() = %q; Cargo.toml has no %s", Version(), want)
 	}
+	if ModuleVersion != Version() {
+		t.Fatalf("ModuleVersion %q, linked libjwtmint %q", ModuleVersion, Version())
+	}
 }

@@ -3,6 +3,11 @@ package jwtmint
 // #include <jwtmint.h>
 import "C"
 
+// ModuleVersion is the version of this Go module: the jwtmint release it belongs to, whose C
+// SDK (libjwtmint of the same version) it is meant to be linked with. The repository's
+// version test (tests/versions.rs) keeps it equal to the workspace's version.
+const ModuleVersion = "0.1.0"
+
 // Version is the version of the linked libjwtmint, such as "0.1.0".
 func Version() string { return C.GoString(C.jwtmint_version()) }
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The Go binding (bindings/go): builds the static libjwtmint (ffi/build-lib.sh) and the CLI,
-# then runs go vet and go test (plain and with the race detector: goroutines share keys,
-# minters and verifiers), the benchmarks once each as a smoke test, and the build against an
-# installed libjwtmint through pkg-config (ffi/install.sh + -tags jwtmint_pkgconfig), the way
-# users outside the repository build it.
+# then runs go vet and go test with -tags jwtmint_checkout (plain and with the race detector:
+# goroutines share keys, minters and verifiers), the benchmarks once each as a smoke test, and
+# the default build against an installed libjwtmint through pkg-config (ffi/install.sh), the
+# way users outside the repository build it (scripts/suites/packages.sh does it with the
+# released C SDK).
 #
 # Installs (Debian): golang-go, pkg-config, when missing. Needs cargo and a C compiler. The Go
 # binding needs no Go module from the network (GOPROXY=off); Go's caches live under the Cargo
@@ -26,8 +27,9 @@ bash ffi/build-lib.sh > /dev/null
 cargo build --release --locked --bin jwtmint
 
 export GOPATH="$target_dir/go/path" GOCACHE="$target_dir/go/cache" GOENV=off
-export GOPROXY=off GOFLAGS=-mod=readonly GOTOOLCHAIN=local CGO_ENABLED=1
-# bindings/go/link_repo.go looks in the repository's target/release; name this one first.
+# -tags jwtmint_checkout: bindings/go/link_checkout.go links the repository's own build.
+export GOPROXY=off GOFLAGS="-mod=readonly -tags=jwtmint_checkout" GOTOOLCHAIN=local CGO_ENABLED=1
+# link_checkout.go looks in the repository's target/release; name this one first.
 export CGO_LDFLAGS="-L$target_dir/release"
 export JWTMINT_CLI="$target_dir/release/jwtmint" JWTMINT_REQUIRE_INTEROP=1
 
@@ -39,11 +41,11 @@ go test -count=1 -race ./...
 echo "benchmarks, once each"
 go test -count=1 -run '^$' -bench . -benchtime 1x ./... > /dev/null
 
-echo "against an installed libjwtmint (pkg-config jwtmint-static), as bindings/go/README.md says"
+echo "against an installed libjwtmint (pkg-config jwtmint-static, the default), as bindings/go/README.md says"
 prefix="$target_dir/go/prefix"
 bash "$root/ffi/install.sh" "$prefix" > /dev/null
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
-CGO_LDFLAGS="" go test -count=1 -tags jwtmint_pkgconfig -run 'Vectors|Example' ./...
+GOFLAGS=-mod=readonly CGO_LDFLAGS="" go test -count=1 -run 'Vectors|Example|Versions' ./...
 # A module of a user's own that requires the binding through a replace directive.
 consumer="$target_dir/go/consumer"
 rm -rf "$consumer"
@@ -52,10 +54,10 @@ cp example/main.go "$consumer/main.go"
 printf '%s\n' 'module example.invalid/consumer' '' 'go 1.19' '' \
     'require example.invalid/jwtmint/bindings/go v0.0.0' '' \
     "replace example.invalid/jwtmint/bindings/go => $root/bindings/go" > "$consumer/go.mod"
-out="$(cd "$consumer" && CGO_LDFLAGS="" go build -tags jwtmint_pkgconfig -o consumer . &&
+out="$(cd "$consumer" && GOFLAGS=-mod=readonly CGO_LDFLAGS="" go build -o consumer . &&
     ZOOM_API_KEY=consumer-key ZOOM_API_SECRET=consumer-secret-of-at-least-32-bytes ./consumer)"
 grep -q '^token for consumer-key, valid from' <<< "$out"
-echo "a module outside the repository, built with -tags jwtmint_pkgconfig: ok"
+echo "a module outside the repository, built against the installed library: ok"
 unset PKG_CONFIG_PATH
 
 go test -count=1 ./...

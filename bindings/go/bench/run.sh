@@ -27,7 +27,8 @@ case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
 bash "$root/ffi/build-lib.sh" > /dev/null
 
 export GOPATH="$target_dir/go/path" GOCACHE="$target_dir/go/cache" GOENV=off
-export GOPROXY=off GOFLAGS=-mod=mod GOTOOLCHAIN=local CGO_ENABLED=1
+# -tags jwtmint_checkout: the binding links this checkout's build (bindings/go/link_checkout.go).
+export GOPROXY=off GOFLAGS="-mod=mod -tags=jwtmint_checkout" GOTOOLCHAIN=local CGO_ENABLED=1
 export CGO_LDFLAGS="-L$target_dir/release"
 
 cd "$here"
