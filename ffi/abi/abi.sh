@@ -8,7 +8,10 @@
 #
 # An intended ABI change updates the baseline in the same commit (--update) and raises
 # JWTMINT_ABI_VERSION (ffi/src/version.rs); a new export goes into a new version node of
-# ffi/abi/libjwtmint.map.
+# ffi/abi/libjwtmint.map. ffi/abi/libjwtmint.abi-version holds the JWTMINT_ABI_VERSION the
+# baseline was written with: --update refuses an incompatible change (abidiff's
+# ABIDIFF_ABI_INCOMPATIBLE_CHANGE) unless JWTMINT_ABI_VERSION was raised past it, and the check
+# fails when the two disagree. Compatible changes (a new function) need no raise.
 #
 # The types come from DWARF, so the library is the debug build (ffi/build-lib.sh --debug):
 # the same exports and types as the release build, and cheap next to cargo test's own debug
@@ -27,6 +30,10 @@ esac
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 baseline="$here/libjwtmint.abi"
+recorded_file="$here/libjwtmint.abi-version"
+abi_version="$(sed -n 's/^pub const JWTMINT_ABI_VERSION: u32 = \([0-9]*\);$/\1/p' "$root/ffi/src/version.rs")"
+[ -n "$abi_version" ] || { echo "error: no JWTMINT_ABI_VERSION in ffi/src/version.rs" >&2; exit 1; }
+recorded="$(cat "$recorded_file" 2> /dev/null || true)"
 for tool in abidw abidiff python3; do
     command -v "$tool" > /dev/null || { echo "error: $tool not found (Debian: abigail-tools)" >&2; exit 1; }
 done
@@ -49,13 +56,27 @@ PY
 functions="$(grep -c "<elf-symbol name='jwtmint_" "$tmp/libjwtmint.abi" || true)"
 
 if [ "$update" = 1 ]; then
+    if [ -f "$baseline" ]; then
+        status=0
+        abidiff "$baseline" "$tmp/libjwtmint.abi" > "$tmp/report" 2>&1 || status=$?
+        if [ $((status & 8)) -ne 0 ] && [ "$abi_version" = "$recorded" ]; then
+            cat "$tmp/report"
+            echo "error: an incompatible ABI change; raise JWTMINT_ABI_VERSION (now $abi_version) first." >&2
+            exit 1
+        fi
+    fi
     cp "$tmp/libjwtmint.abi" "$baseline"
-    echo "wrote ffi/abi/libjwtmint.abi: $functions exported functions"
+    echo "$abi_version" > "$recorded_file"
+    echo "wrote ffi/abi/libjwtmint.abi (ABI version $abi_version): $functions exported functions"
     exit 0
 fi
 [ -f "$baseline" ] || { echo "error: no baseline; run $0 --update" >&2; exit 1; }
+if [ "$abi_version" != "$recorded" ]; then
+    echo "error: JWTMINT_ABI_VERSION is $abi_version but ffi/abi/libjwtmint.abi was written for '$recorded'; run $0 --update" >&2
+    exit 1
+fi
 if abidiff "$baseline" "$tmp/libjwtmint.abi" > "$tmp/report" 2>&1; then
-    echo "abidiff ffi/abi/libjwtmint.abi against this build: no change ($functions exported functions)"
+    echo "abidiff ffi/abi/libjwtmint.abi (ABI version $abi_version) against this build: no change ($functions exported functions)"
 else
     status=$?
     cat "$tmp/report"
