@@ -52,6 +52,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg_attr(miri, ignore = "reads source text, runs no unsafe code")]
     fn every_module_is_listed() {
         let mut declared: Vec<&str> = include_str!("lib.rs")
             .lines()
@@ -70,6 +71,7 @@ mod tests {
     /// version node, each exactly once: a new export that is not added there would not be
     /// exported by libjwtmint.so at all.
     #[test]
+    #[cfg_attr(miri, ignore = "reads source text, runs no unsafe code")]
     fn the_version_script_names_every_export_once() {
         let mut declared: Vec<&str> = HEADER
             .lines()
