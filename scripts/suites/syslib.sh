@@ -23,7 +23,7 @@
 # $CARGO_TARGET_DIR/syslib (or target/syslib). ELF (Linux) only: elsewhere it exits 77.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$root"
+cd "$root" || exit 1
 # shellcheck source=scripts/lib/deps.sh
 source scripts/lib/deps.sh
 if [ "$(uname -s)" != Linux ]; then
