@@ -238,8 +238,10 @@ impl Output {
         let first = self.cap.min(SCRATCH_LEN);
         match write(&mut scratch[..first]) {
             Ok(n) => self.write(&scratch[..n]),
-            Err(jwtmint_core::Error::BufferTooSmall { needed }) if needed <= self.cap => {
-                // SAFETY: `0 < SCRATCH_LEN < needed <= cap`, so `buf` is non-NULL and
+            Err(jwtmint_core::Error::BufferTooSmall { needed })
+                if first < needed && needed <= self.cap =>
+            {
+                // SAFETY: `0 <= first < needed <= cap`, so `cap > 0`, `buf` is non-NULL and
                 // `cap <= isize::MAX` (`Output::new`), and its contract makes `buf` valid for
                 // writes of `cap >= needed` bytes, overlapping no input. `write_bytes`
                 // initializes the first `needed` bytes through the raw pointer; then they are
