@@ -16,11 +16,14 @@
 # from its file's, so the installed tree can be moved or packed (a tarball, a staging folder)
 # and used from wherever it lands.
 #
-# Why a script and not cargo-c (`cargo cinstall`): Debian's cargo-c (0.9.14) is built on a
-# cargo too old to read this repository's Cargo.lock (version 4); the current one from
-# crates.io compiles cargo itself (about 300 crates, many minutes on two cores) before it
-# installs anything; and neither localizes the Rust runtime in the static library, which
-# ffi/build-lib.sh does. What cargo-c would add (soname, links, .pc files) is a few lines here.
+# Why a script and not cargo-c (`cargo cinstall`), measured in December 2026: Debian 12's
+# cargo-c (0.9.14) is built on a cargo too old to read this repository's Cargo.lock (version
+# 4: "this version of Cargo does not understand this lock file"); crates.io's newest (0.10.26)
+# needs rustc 1.97, newer than stable; 0.10.24 (`cargo install cargo-c --version 0.10.24
+# --locked`) compiles 349 crates, cargo itself among them: 18 CPU-minutes, so at least 9
+# minutes of a CI run on two cores, before it installs anything. And cargo-c neither localizes
+# the Rust runtime in the static library nor gives the exports version nodes the way
+# ffi/build-lib.sh does; what it would add here (soname links, .pc files) is a few lines.
 #
 # Builds with ffi/build-lib.sh, so respects CARGO_TARGET_DIR. Needs cargo, a C toolchain and
 # GNU binutils; nothing else.
