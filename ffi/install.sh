@@ -21,9 +21,10 @@
 # 4: "this version of Cargo does not understand this lock file"); crates.io's newest (0.10.26)
 # needs rustc 1.97, newer than stable; 0.10.24 (`cargo install cargo-c --version 0.10.24
 # --locked`) compiles 349 crates, cargo itself among them: 18 CPU-minutes, so at least 9
-# minutes of a CI run on two cores, before it installs anything. And cargo-c neither localizes
-# the Rust runtime in the static library nor gives the exports version nodes the way
-# ffi/build-lib.sh does; what it would add here (soname links, .pc files) is a few lines.
+# minutes of a CI run on two cores, before it installs anything. And cargo-c ships cargo's
+# own artifacts: a cdylib linked by rustc (whose version script wins over ours, ffi/build.rs)
+# and a staticlib that exports the Rust runtime, the two things ffi/build-lib.sh fixes; what
+# it would add here (soname links, .pc files) is a few lines.
 #
 # Builds with ffi/build-lib.sh, so respects CARGO_TARGET_DIR. Needs cargo, a C toolchain and
 # GNU binutils; nothing else.
