@@ -21,6 +21,8 @@
  * - Keys, minters and token caches may be shared between threads: every function on them
  *   but *_free is thread-safe. Verifiers (JWT, Video SDK, webhook) are configured first (their
  *   setters are not thread-safe), then shared: verifying is thread-safe.
+ * - The header is C89 (ISO C90) and C++11 clean: it compiles with -std=c89 ... -std=c11 and
+ *   -std=c++11 ... -std=c++20 under -Wall -Wextra -pedantic -Werror.
  */
 
 #ifndef JWTMINT_H
@@ -28,6 +30,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef __cplusplus
+extern "C" {
+#endif /* __cplusplus */
 
 /**
  * Default backdating of `iat`, in seconds, as in Zoom's sample: absorbs clock skew.
@@ -657,10 +662,6 @@ typedef struct {
  * the same key.
  */
 #define JWTMINT_SECRET_JSRSASIGN_COMPAT 4
-
-#ifdef __cplusplus
-extern "C" {
-#endif // __cplusplus
 
 /**
  * A short English description of a result code (`"the token has expired"`).
@@ -1746,7 +1747,7 @@ jwtmint_result jwtmint_webhook_sign(const jwtmint_webhook *webhook,
                                     size_t *out_len);
 
 #ifdef __cplusplus
-}  // extern "C"
-#endif  // __cplusplus
+} /* extern "C" */
+#endif /* __cplusplus */
 
-#endif  /* JWTMINT_H */
+#endif /* JWTMINT_H */

@@ -68,6 +68,7 @@ mod tests {
     /// Every exported function's body runs inside the boundary: a new export that forgets it
     /// fails here.
     #[test]
+    #[cfg_attr(miri, ignore = "reads source text, runs no unsafe code")]
     fn every_export_runs_inside_the_boundary() {
         let mut exports = 0;
         for (_, source) in crate::sources::MODULES {

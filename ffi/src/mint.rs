@@ -244,9 +244,9 @@ pub unsafe extern "C" fn jwtmint_mint_json(
 pub unsafe extern "C" fn jwtmint_now(out: *mut i64) -> jwtmint_result {
     guard(|| {
         // SAFETY: the caller guarantees this function's `# Safety` contract, which is what
-        // `ptr::handle_mut` requires (an `int64_t` the caller owns, not shared during the call).
-        let out = unsafe { ptr::handle_mut(out)? };
-        *out = jwtmint_core::now()?;
+        // `ptr::Out::new` requires (an `int64_t` the caller owns, which may be uninitialized).
+        let out = unsafe { ptr::Out::new(out)? };
+        out.set(jwtmint_core::now()?);
         Ok(())
     })
 }

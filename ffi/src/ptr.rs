@@ -11,6 +11,10 @@ use crate::codes::{JWTMINT_BUFFER_TOO_SMALL, JWTMINT_INVALID_UTF8, JWTMINT_NULL_
 
 const NULL: Fail = Fail(JWTMINT_NULL_POINTER);
 
+/// The stack buffer [`Output::fill`] mints into first: an API token with a 22-character API
+/// key (Zoom's) is about 170 bytes; longer results are minted in place.
+const SCRATCH_LEN: usize = 512;
+
 /// A length no Rust slice may have (`slice::from_raw_parts` requires at most `isize::MAX`).
 fn too_long(name: &'static str) -> Fail {
     jwtmint_core::Error::InvalidArgument {
@@ -146,6 +150,30 @@ impl<T> OptionalOut<T> {
     }
 }
 
+/// Where a required result is written (`T *out`; NULL is `JWTMINT_NULL_POINTER`).
+///
+/// The value is written with `ptr::write`, never through a `&mut T`: the caller's variable may
+/// be uninitialized, and a reference to it would claim otherwise.
+pub(crate) struct Out<T>(NonNull<T>);
+
+impl<T> Out<T> {
+    /// Checks the out-pointer. NULL is `JWTMINT_NULL_POINTER`.
+    ///
+    /// # Safety
+    /// `out` is NULL or valid for a write of one `T` (alignment included) until [`Out::set`]
+    /// is called, and overlaps no input of the call.
+    pub(crate) unsafe fn new(out: *mut T) -> Result<Self, Fail> {
+        NonNull::new(out).map(Out).ok_or(NULL)
+    }
+
+    /// Writes `value` to the caller's variable.
+    pub(crate) fn set(self, value: T) {
+        // SAFETY: `Out::new` checked the pointer is non-NULL and its contract makes it valid
+        // for this write; `write` neither reads nor drops what the caller's variable held.
+        unsafe { self.0.as_ptr().write(value) };
+    }
+}
+
 /// The caller's output buffer `(out, cap, out_len)`.
 ///
 /// Nothing is written unless the whole result fits: then the bytes, a NUL after them when
@@ -180,28 +208,52 @@ impl Output {
         unsafe { self.len.as_ptr().write(n) };
     }
 
-    /// Lends the buffer to `write`, which returns the length it wrote or the core's
-    /// `BufferTooSmall { needed }` having written nothing (as the core's `mint_into` does).
+    /// Writes the NUL after `n` result bytes when the buffer has room, and the length.
+    fn finish(&self, n: usize) {
+        if n < self.cap {
+            // SAFETY: `n < cap`, and `Output::new`'s contract makes `buf` (non-NULL, since
+            // `cap > 0`) valid for writes of `cap` bytes. A raw write: no reference is made to
+            // memory the caller may not have initialized.
+            unsafe { self.buf.add(n).write(0) };
+        }
+        self.set_len(n);
+    }
+
+    /// Runs `write`, the core's "mint into a slice" (such as `mint_into`), for the caller's
+    /// buffer: it returns the length it wrote, or the core's `BufferTooSmall { needed }` having
+    /// written nothing.
+    ///
+    /// The caller's memory may be uninitialized, and a Rust reference must never point at
+    /// uninitialized bytes, so the caller's buffer is never lent as it is. `write` first runs
+    /// on a zeroed scratch buffer on the stack (enough for any token of a usual API key), whose
+    /// result is copied out through the raw pointer. Only a result longer than the scratch
+    /// that fits in `cap` is written in place: its `needed` bytes are zeroed through the raw
+    /// pointer first, and only that now-initialized part is lent. Either way nothing of the
+    /// caller's buffer is touched unless the whole result fits, and nothing is allocated.
     pub(crate) fn fill(
         self,
-        write: impl FnOnce(&mut [u8]) -> jwtmint_core::Result<usize>,
+        write: impl Fn(&mut [u8]) -> jwtmint_core::Result<usize>,
     ) -> Result<(), Fail> {
-        let buf: &mut [u8] = if self.buf.is_null() {
-            &mut []
-        } else {
-            // SAFETY: `Output::new` checked `buf` is non-NULL here and `cap <= isize::MAX`; its
-            // contract makes `buf` valid for writes of `cap` bytes and not overlapping any
-            // input, so this is the only live reference to that memory. Bytes may be
-            // uninitialized in C, but `u8` has no invalid values and the core only writes.
-            unsafe { std::slice::from_raw_parts_mut(self.buf, self.cap) }
-        };
-        match write(buf) {
-            Ok(n) => {
-                debug_assert!(n <= buf.len());
-                if let Some(nul) = buf.get_mut(n) {
-                    *nul = 0;
-                }
-                self.set_len(n);
+        let mut scratch = [0u8; SCRATCH_LEN];
+        let first = self.cap.min(SCRATCH_LEN);
+        match write(&mut scratch[..first]) {
+            Ok(n) => self.write(&scratch[..n]),
+            Err(jwtmint_core::Error::BufferTooSmall { needed })
+                if first < needed && needed <= self.cap =>
+            {
+                // SAFETY: `0 <= first < needed <= cap`, so `cap > 0`, `buf` is non-NULL and
+                // `cap <= isize::MAX` (`Output::new`), and its contract makes `buf` valid for
+                // writes of `cap >= needed` bytes, overlapping no input. `write_bytes`
+                // initializes the first `needed` bytes through the raw pointer; then they are
+                // initialized `u8`s, and this slice is the only live reference to them until
+                // `write` returns.
+                let dest = unsafe {
+                    self.buf.write_bytes(0, needed);
+                    std::slice::from_raw_parts_mut(self.buf, needed)
+                };
+                let n = write(dest)?;
+                debug_assert!(n <= needed);
+                self.finish(n);
                 Ok(())
             }
             Err(jwtmint_core::Error::BufferTooSmall { needed }) => {
@@ -212,14 +264,24 @@ impl Output {
         }
     }
 
-    /// Copies `data` out, on the same terms as [`Output::fill`].
+    /// Copies `data` out, on the same terms as [`Output::fill`]: all of it and a NUL when
+    /// there is room, else only the size needed into `*out_len`.
     pub(crate) fn write(self, data: &[u8]) -> Result<(), Fail> {
-        self.fill(|buf| match buf.get_mut(..data.len()) {
-            Some(dest) => {
-                dest.copy_from_slice(data);
-                Ok(data.len())
-            }
-            None => Err(jwtmint_core::Error::BufferTooSmall { needed: data.len() }),
-        })
+        if data.len() > self.cap {
+            self.set_len(data.len());
+            return Err(Fail(JWTMINT_BUFFER_TOO_SMALL));
+        }
+        if !data.is_empty() {
+            // SAFETY: `0 < data.len() <= cap`, so `buf` is non-NULL (`Output::new`) and, by its
+            // contract, valid for writes of `cap` bytes and overlapping no input such as `data`.
+            // A raw copy: no reference is made to the caller's possibly uninitialized memory.
+            unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.buf, data.len()) };
+        }
+        self.finish(data.len());
+        Ok(())
     }
 }
+
+#[cfg(test)]
+#[path = "ptr_tests.rs"]
+mod tests;

@@ -52,6 +52,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg_attr(miri, ignore = "reads source text, runs no unsafe code")]
     fn every_module_is_listed() {
         let mut declared: Vec<&str> = include_str!("lib.rs")
             .lines()
@@ -64,5 +65,36 @@ mod tests {
         declared.sort_unstable();
         listed.sort_unstable();
         assert_eq!(declared, listed);
+    }
+
+    /// The linker version script (ffi/abi/libjwtmint.map) gives every function of the header a
+    /// version node, each exactly once: a new export that is not added there would not be
+    /// exported by libjwtmint.so at all.
+    #[test]
+    #[cfg_attr(miri, ignore = "reads source text, runs no unsafe code")]
+    fn the_version_script_names_every_export_once() {
+        let mut declared: Vec<&str> = HEADER
+            .lines()
+            .filter(|l| l.contains('(') && !l.starts_with([' ', '#', '/']))
+            .filter_map(|l| l.split('(').next()?.rsplit([' ', '*']).next())
+            .filter(|name| name.starts_with("jwtmint_"))
+            .collect();
+        let mut versioned: Vec<&str> = include_str!("../abi/libjwtmint.map")
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("jwtmint_"))
+            .filter_map(|l| l.strip_suffix(';'))
+            .collect();
+        declared.sort_unstable();
+        versioned.sort_unstable();
+        let listed = versioned.len();
+        versioned.dedup();
+        assert_eq!(listed, versioned.len(), "an export is listed twice");
+        assert_eq!(declared, versioned);
+        assert!(
+            declared.len() >= 40,
+            "found only {} functions",
+            declared.len()
+        );
     }
 }

@@ -3,8 +3,8 @@
 
 use jwtmint_core::zoom::{tpc_notes, TpcNote};
 
-use crate::boundary::{guard, Fail};
-use crate::codes::{jwtmint_result, JWTMINT_NULL_POINTER};
+use crate::boundary::guard;
+use crate::codes::jwtmint_result;
 use crate::ptr;
 
 /// The session name has a character outside the set Zoom documents (ASCII letters and digits,
@@ -33,11 +33,9 @@ pub unsafe extern "C" fn jwtmint_videosdk_tpc_notes(
     notes: *mut u32,
 ) -> jwtmint_result {
     guard(|| {
-        if notes.is_null() {
-            return Err(Fail(JWTMINT_NULL_POINTER));
-        }
-        // SAFETY: this function's contract is what `ptr::text` and `OptionalOut::new` require.
-        let (tpc, out) = unsafe { (ptr::text(tpc, tpc_len)?, ptr::OptionalOut::new(notes)) };
+        // SAFETY: this function's contract is what `ptr::Out::new` and `ptr::text` require.
+        // `notes` is checked first: a NULL `notes` is JWTMINT_NULL_POINTER whatever `tpc` is.
+        let (out, tpc) = unsafe { (ptr::Out::new(notes)?, ptr::text(tpc, tpc_len)?) };
         out.set(
             tpc_notes(tpc)
                 .into_iter()

@@ -46,3 +46,10 @@ ensure_node_env() {
     npm ci --prefix "$root/tests/interop" --no-audit --no-fund --loglevel=error || return 1
   fi
 }
+
+# libabigail's abidw and abidiff (ffi/abi/abi.sh, scripts/suites/syslib.sh), and the tools the
+# system-library checks run: binutils (readelf, objdump, nm, objcopy), cmake, pkg-config.
+ensure_syslib_tools() {
+  apt_install cc:gcc c++:g++ cmake:cmake pkg-config:pkg-config readelf:binutils \
+    abidw:abigail-tools abidiff:abigail-tools
+}
