@@ -41,18 +41,8 @@ if [ "$version" != "$ours" ]; then
   exit 1
 fi
 
-# A virtualenv at $1; Debian's python3 keeps venv's pip bootstrap in python3-venv, installed
-# when missing.
-make_venv() {
-  if ! python3 -m venv "$1" 2>/dev/null; then
-    rm -rf "$1"
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >&2
-    python3 -m venv "$1"
-  fi
-}
+# shellcheck source=scripts/packages/venv.sh
+source "$root/scripts/packages/venv.sh"
 
 tools="$root/target/python-build-tools"
 # Each tool at its pinned version, or the virtualenv is made anew.

@@ -42,9 +42,7 @@ pub struct jwtmint_api_token_cache {
 /// `minter` is NULL or a live minter; `out` is NULL or valid for a write of one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_api_token_cache_new(
-    minter: *const jwtmint_api_minter,
-    refresh_margin: u64,
-    out: *mut *mut jwtmint_api_token_cache,
+    minter: *const jwtmint_api_minter, refresh_margin: u64, out: *mut *mut jwtmint_api_token_cache,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is what `handle::new` and `ptr::handle` require.
     unsafe {
@@ -94,11 +92,7 @@ pub unsafe extern "C" fn jwtmint_api_token_cache_free(cache: *mut jwtmint_api_to
 /// `out_len` is NULL or valid for a write of one `size_t`; `out` and `out_len` do not overlap.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_api_token_cache_token(
-    cache: *const jwtmint_api_token_cache,
-    now: i64,
-    out: *mut u8,
-    cap: usize,
-    out_len: *mut usize,
+    cache: *const jwtmint_api_token_cache, now: i64, out: *mut u8, cap: usize, out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `handle::output`'s.
     unsafe {

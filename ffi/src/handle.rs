@@ -12,8 +12,7 @@ use crate::ptr;
 /// # Safety
 /// `out` is NULL or valid for a write of one pointer.
 pub(crate) unsafe fn new<T>(
-    out: *mut *mut T,
-    make: impl FnOnce() -> Result<T, Fail>,
+    out: *mut *mut T, make: impl FnOnce() -> Result<T, Fail>,
 ) -> jwtmint_result {
     guard(|| {
         // SAFETY: this function's contract is what `HandleOut::new` requires.
@@ -49,8 +48,7 @@ pub(crate) unsafe fn read<T, R: Copy>(handle: *const T, or: R, read: impl FnOnce
 /// # Safety
 /// As [`ptr::handle`] for `handle` and [`ptr::Output::new`] for the buffer.
 pub(crate) unsafe fn output<T>(
-    handle: *const T,
-    (out, cap, out_len): (*mut u8, usize, *mut usize),
+    handle: *const T, (out, cap, out_len): (*mut u8, usize, *mut usize),
     body: impl FnOnce(&T, ptr::Output) -> Result<(), Fail>,
 ) -> jwtmint_result {
     guard(|| {
@@ -91,8 +89,7 @@ pub(crate) use configurable;
 /// `handle` is NULL or a live handle of type `T` made by this library, which no other thread
 /// uses during the call.
 pub(crate) unsafe fn configure<T: Configurable>(
-    handle: *mut T,
-    change: impl FnOnce(T::Config) -> Result<T::Config, Fail>,
+    handle: *mut T, change: impl FnOnce(T::Config) -> Result<T::Config, Fail>,
 ) -> jwtmint_result {
     guard(|| {
         // SAFETY: this function's contract is what `ptr::handle_mut` requires.

@@ -72,9 +72,7 @@ fn encoding(value: jwtmint_secret_encoding) -> Result<SecretEncoding, Fail> {
 /// write of one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_key_new(
-    secret: *const u8,
-    secret_len: usize,
-    out: *mut *mut jwtmint_key,
+    secret: *const u8, secret_len: usize, out: *mut *mut jwtmint_key,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is what `handle::new` and `ptr::bytes` require.
     unsafe {
@@ -111,10 +109,7 @@ pub unsafe extern "C" fn jwtmint_key_new(
 /// of one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_key_new_encoded(
-    text: *const u8,
-    text_len: usize,
-    encoding: jwtmint_secret_encoding,
-    out: *mut *mut jwtmint_key,
+    text: *const u8, text_len: usize, encoding: jwtmint_secret_encoding, out: *mut *mut jwtmint_key,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is what `handle::new` and `ptr::text` require.
     unsafe {

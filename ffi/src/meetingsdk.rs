@@ -73,18 +73,8 @@ fn three_valued(claim: &'static str, value: i32) -> Result<Option<bool>, Fail> {
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn jwtmint_meetingsdk_mint(
-    key: *const jwtmint_key,
-    sdk_key: *const u8,
-    sdk_key_len: usize,
-    mn: *const u8,
-    mn_len: usize,
-    role: i32,
-    video_webrtc_mode: i32,
-    ttl: u64,
-    skew: u64,
-    now: i64,
-    out: *mut u8,
-    cap: usize,
+    key: *const jwtmint_key, sdk_key: *const u8, sdk_key_len: usize, mn: *const u8, mn_len: usize,
+    role: i32, video_webrtc_mode: i32, ttl: u64, skew: u64, now: i64, out: *mut u8, cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `handle::output`'s, `ptr::text`'s and
@@ -147,9 +137,7 @@ configurable!(jwtmint_meetingsdk_verifier, verifier: MeetingSdkVerifier);
 /// `out` is NULL or valid for a write of one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_new(
-    key: *const jwtmint_key,
-    sdk_key: *const u8,
-    sdk_key_len: usize,
+    key: *const jwtmint_key, sdk_key: *const u8, sdk_key_len: usize,
     out: *mut *mut jwtmint_meetingsdk_verifier,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is what `handle::new`, `ptr::handle` and
@@ -186,8 +174,7 @@ pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_free(
 /// `verifier` is NULL or a live Meeting SDK verifier.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_set_leeway(
-    verifier: *mut jwtmint_meetingsdk_verifier,
-    seconds: u64,
+    verifier: *mut jwtmint_meetingsdk_verifier, seconds: u64,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
     unsafe { configure(verifier, |v| Ok(v.with_leeway(seconds))) }
@@ -199,8 +186,7 @@ pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_set_leeway(
 /// `verifier` is NULL or a live Meeting SDK verifier.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_set_max_len(
-    verifier: *mut jwtmint_meetingsdk_verifier,
-    max_len: usize,
+    verifier: *mut jwtmint_meetingsdk_verifier, max_len: usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
     unsafe { configure(verifier, |v| Ok(v.with_max_len(max_len))) }
@@ -227,13 +213,8 @@ pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_set_max_len(
 /// As `jwtmint_videosdk_verifier_verify`, for a live Meeting SDK verifier.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_meetingsdk_verifier_verify(
-    verifier: *const jwtmint_meetingsdk_verifier,
-    token: *const u8,
-    token_len: usize,
-    now: i64,
-    out: *mut u8,
-    cap: usize,
-    out_len: *mut usize,
+    verifier: *const jwtmint_meetingsdk_verifier, token: *const u8, token_len: usize, now: i64,
+    out: *mut u8, cap: usize, out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `handle::output`'s and `write_claims`'s.
     unsafe {

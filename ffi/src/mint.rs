@@ -29,10 +29,7 @@ pub const JWTMINT_DEFAULT_TTL: u64 = 3600;
 /// # Safety
 /// `key` is NULL or a live key; `api_key` is NULL or valid for reads of `api_key_len` bytes.
 unsafe fn new_minter(
-    key: *const jwtmint_key,
-    (api_key, api_key_len): (*const u8, usize),
-    skew: u64,
-    ttl: u64,
+    key: *const jwtmint_key, (api_key, api_key_len): (*const u8, usize), skew: u64, ttl: u64,
 ) -> Result<ApiTokenMinter, crate::boundary::Fail> {
     // SAFETY: this function's contract is what `ptr::handle` and `ptr::text` require.
     let (key, api_key) = unsafe { (ptr::handle(key)?, ptr::text(api_key, api_key_len)?) };
@@ -65,11 +62,7 @@ unsafe fn new_minter(
 /// `out` is NULL or valid for a write of one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_api_minter_new(
-    key: *const jwtmint_key,
-    api_key: *const u8,
-    api_key_len: usize,
-    skew: u64,
-    ttl: u64,
+    key: *const jwtmint_key, api_key: *const u8, api_key_len: usize, skew: u64, ttl: u64,
     out: *mut *mut jwtmint_api_minter,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is what `handle::new` and `new_minter` require.
@@ -134,11 +127,7 @@ pub unsafe extern "C" fn jwtmint_api_minter_max_token_len(
 /// `out_len` is NULL or valid for a write of one `size_t`; `out` and `out_len` do not overlap.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_api_minter_mint(
-    minter: *const jwtmint_api_minter,
-    now: i64,
-    out: *mut u8,
-    cap: usize,
-    out_len: *mut usize,
+    minter: *const jwtmint_api_minter, now: i64, out: *mut u8, cap: usize, out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `handle::output`'s.
     unsafe {
@@ -162,15 +151,8 @@ pub unsafe extern "C" fn jwtmint_api_minter_mint(
 /// one `size_t`; the outputs overlap neither each other nor the inputs.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_mint_api_token(
-    key: *const jwtmint_key,
-    api_key: *const u8,
-    api_key_len: usize,
-    now: i64,
-    skew: u64,
-    ttl: u64,
-    out: *mut u8,
-    cap: usize,
-    out_len: *mut usize,
+    key: *const jwtmint_key, api_key: *const u8, api_key_len: usize, now: i64, skew: u64, ttl: u64,
+    out: *mut u8, cap: usize, out_len: *mut usize,
 ) -> jwtmint_result {
     guard(|| {
         // SAFETY: this function's contract is what `Output::new` and `new_minter` require.
@@ -211,11 +193,7 @@ pub unsafe extern "C" fn jwtmint_mint_api_token(
 /// one `size_t`; the outputs overlap neither each other nor the inputs.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_mint_json(
-    key: *const jwtmint_key,
-    claims_json: *const u8,
-    claims_len: usize,
-    out: *mut u8,
-    cap: usize,
+    key: *const jwtmint_key, claims_json: *const u8, claims_len: usize, out: *mut u8, cap: usize,
     out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.

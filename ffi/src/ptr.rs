@@ -61,8 +61,7 @@ pub(crate) unsafe fn text<'a>(ptr: *const u8, len: usize) -> Result<&'a str, Fai
 /// # Safety
 /// As [`bytes`].
 pub(crate) unsafe fn optional_text<'a>(
-    ptr: *const u8,
-    len: usize,
+    ptr: *const u8, len: usize,
 ) -> Result<Option<&'a str>, Fail> {
     if ptr.is_null() {
         return if len == 0 { Ok(None) } else { Err(NULL) };
@@ -231,8 +230,7 @@ impl Output {
     /// pointer first, and only that now-initialized part is lent. Either way nothing of the
     /// caller's buffer is touched unless the whole result fits, and nothing is allocated.
     pub(crate) fn fill(
-        self,
-        write: impl Fn(&mut [u8]) -> jwtmint_core::Result<usize>,
+        self, write: impl Fn(&mut [u8]) -> jwtmint_core::Result<usize>,
     ) -> Result<(), Fail> {
         let mut scratch = [0u8; SCRATCH_LEN];
         let first = self.cap.min(SCRATCH_LEN);

@@ -42,8 +42,7 @@ configurable!(jwtmint_verifier, verifier: Verifier);
 /// `key` is NULL or a live key; `out` is NULL or valid for a write of one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_new(
-    key: *const jwtmint_key,
-    out: *mut *mut jwtmint_verifier,
+    key: *const jwtmint_key, out: *mut *mut jwtmint_verifier,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is what `handle::new` and `ptr::handle` require.
     unsafe {
@@ -72,9 +71,7 @@ pub unsafe extern "C" fn jwtmint_verifier_new(
 /// `out` is NULL or valid for a write of one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_new_zoom_api(
-    key: *const jwtmint_key,
-    api_key: *const u8,
-    api_key_len: usize,
+    key: *const jwtmint_key, api_key: *const u8, api_key_len: usize,
     out: *mut *mut jwtmint_verifier,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is what `handle::new`, `ptr::handle` and `ptr::text`
@@ -113,8 +110,7 @@ pub unsafe extern "C" fn jwtmint_verifier_free(verifier: *mut jwtmint_verifier) 
 /// `verifier` is NULL or a live verifier.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_set_leeway(
-    verifier: *mut jwtmint_verifier,
-    seconds: u64,
+    verifier: *mut jwtmint_verifier, seconds: u64,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
     unsafe { configure(verifier, |v| Ok(v.with_leeway(seconds))) }
@@ -132,8 +128,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_leeway(
 /// `verifier` is NULL or a live verifier.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_set_max_len(
-    verifier: *mut jwtmint_verifier,
-    max_len: usize,
+    verifier: *mut jwtmint_verifier, max_len: usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
     unsafe { configure(verifier, |v| Ok(v.with_max_len(max_len))) }
@@ -157,9 +152,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_max_len(
 /// bytes.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_set_issuer(
-    verifier: *mut jwtmint_verifier,
-    issuer: *const u8,
-    issuer_len: usize,
+    verifier: *mut jwtmint_verifier, issuer: *const u8, issuer_len: usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s.
     unsafe {
@@ -188,9 +181,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_issuer(
 /// `audience_len` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_set_audience(
-    verifier: *mut jwtmint_verifier,
-    audience: *const u8,
-    audience_len: usize,
+    verifier: *mut jwtmint_verifier, audience: *const u8, audience_len: usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s.
     unsafe {
@@ -219,9 +210,7 @@ pub unsafe extern "C" fn jwtmint_verifier_set_audience(
 /// bytes.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_require_claim(
-    verifier: *mut jwtmint_verifier,
-    name: *const u8,
-    name_len: usize,
+    verifier: *mut jwtmint_verifier, name: *const u8, name_len: usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `configure`'s and `ptr::text`'s. The core
     // refuses an empty name; the copy is swapped in only when it accepts.
@@ -282,10 +271,7 @@ pub unsafe extern "C" fn jwtmint_verifier_clear_required_claims(
 /// bytes.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_check(
-    verifier: *const jwtmint_verifier,
-    token: *const u8,
-    token_len: usize,
-    now: i64,
+    verifier: *const jwtmint_verifier, token: *const u8, token_len: usize, now: i64,
 ) -> jwtmint_result {
     guard(|| {
         // SAFETY: this function's contract is what `ptr::handle` and `ptr::bytes` require.
@@ -319,13 +305,8 @@ pub unsafe extern "C" fn jwtmint_verifier_check(
 /// write of one `size_t`; the outputs overlap neither each other nor the token.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_verifier_verify(
-    verifier: *const jwtmint_verifier,
-    token: *const u8,
-    token_len: usize,
-    now: i64,
-    out: *mut u8,
-    cap: usize,
-    out_len: *mut usize,
+    verifier: *const jwtmint_verifier, token: *const u8, token_len: usize, now: i64, out: *mut u8,
+    cap: usize, out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.
     unsafe {

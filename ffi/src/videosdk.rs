@@ -272,8 +272,7 @@ unsafe fn read_options(
 /// `options` is NULL or valid for writes of `struct_size` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_videosdk_options_init(
-    options: *mut jwtmint_videosdk_options,
-    struct_size: usize,
+    options: *mut jwtmint_videosdk_options, struct_size: usize,
 ) -> jwtmint_result {
     guard(|| {
         if options.is_null() {
@@ -337,12 +336,8 @@ pub unsafe extern "C" fn jwtmint_videosdk_options_init(
 /// for a write of one `size_t`; the outputs overlap neither each other nor the inputs.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_videosdk_mint(
-    key: *const jwtmint_key,
-    options: *const jwtmint_videosdk_options,
-    now: i64,
-    out: *mut u8,
-    cap: usize,
-    out_len: *mut usize,
+    key: *const jwtmint_key, options: *const jwtmint_videosdk_options, now: i64, out: *mut u8,
+    cap: usize, out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `handle::output`'s and `read_options`'s, which
     // covers `builder`'s.
@@ -392,9 +387,7 @@ configurable!(jwtmint_videosdk_verifier, verifier: VideoSdkVerifier);
 /// `out` is NULL or valid for a write of one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_videosdk_verifier_new(
-    key: *const jwtmint_key,
-    app_key: *const u8,
-    app_key_len: usize,
+    key: *const jwtmint_key, app_key: *const u8, app_key_len: usize,
     out: *mut *mut jwtmint_videosdk_verifier,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is what `handle::new`, `ptr::handle` and `ptr::text`
@@ -433,8 +426,7 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_free(verifier: *mut jwtmint_v
 /// `verifier` is NULL or a live Video SDK verifier.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_videosdk_verifier_set_leeway(
-    verifier: *mut jwtmint_videosdk_verifier,
-    seconds: u64,
+    verifier: *mut jwtmint_videosdk_verifier, seconds: u64,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
     unsafe { configure(verifier, |v| Ok(v.with_leeway(seconds))) }
@@ -452,8 +444,7 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_set_leeway(
 /// `verifier` is NULL or a live Video SDK verifier.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_videosdk_verifier_set_max_len(
-    verifier: *mut jwtmint_videosdk_verifier,
-    max_len: usize,
+    verifier: *mut jwtmint_videosdk_verifier, max_len: usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
     unsafe { configure(verifier, |v| Ok(v.with_max_len(max_len))) }
@@ -497,13 +488,8 @@ pub unsafe extern "C" fn jwtmint_videosdk_verifier_set_max_len(
 /// valid for a write of one `size_t`; the outputs overlap neither each other nor the token.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_videosdk_verifier_verify(
-    verifier: *const jwtmint_videosdk_verifier,
-    token: *const u8,
-    token_len: usize,
-    now: i64,
-    out: *mut u8,
-    cap: usize,
-    out_len: *mut usize,
+    verifier: *const jwtmint_videosdk_verifier, token: *const u8, token_len: usize, now: i64,
+    out: *mut u8, cap: usize, out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `handle::output`'s and `write_claims`'s.
     unsafe {

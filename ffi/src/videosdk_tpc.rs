@@ -28,9 +28,7 @@ pub const JWTMINT_TPC_NOT_LOWER_CASE: u32 = 2;
 /// of one `uint32_t`.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_videosdk_tpc_notes(
-    tpc: *const u8,
-    tpc_len: usize,
-    notes: *mut u32,
+    tpc: *const u8, tpc_len: usize, notes: *mut u32,
 ) -> jwtmint_result {
     guard(|| {
         // SAFETY: this function's contract is what `ptr::Out::new` and `ptr::text` require.

@@ -48,8 +48,7 @@ impl Request<'_> {
     /// # Safety
     /// Each pair is as [`ptr::bytes`] requires.
     unsafe fn new(
-        (timestamp, timestamp_len): (*const u8, usize),
-        (body, body_len): (*const u8, usize),
+        (timestamp, timestamp_len): (*const u8, usize), (body, body_len): (*const u8, usize),
         (signature, signature_len): (*const u8, usize),
     ) -> Result<Self, crate::boundary::Fail> {
         // SAFETY: this function's contract is `ptr::bytes`'s, for each pair.
@@ -84,9 +83,7 @@ impl Request<'_> {
 /// write of one pointer.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_webhook_new(
-    secret: *const u8,
-    secret_len: usize,
-    out: *mut *mut jwtmint_webhook,
+    secret: *const u8, secret_len: usize, out: *mut *mut jwtmint_webhook,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is what `handle::new` and `ptr::bytes` require.
     unsafe {
@@ -123,8 +120,7 @@ pub unsafe extern "C" fn jwtmint_webhook_free(webhook: *mut jwtmint_webhook) {
 /// `webhook` is NULL or a live webhook verifier.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_webhook_set_tolerance(
-    webhook: *mut jwtmint_webhook,
-    seconds: u64,
+    webhook: *mut jwtmint_webhook, seconds: u64,
 ) -> jwtmint_result {
     // SAFETY: this function's contract is `configure`'s.
     unsafe { configure(webhook, |w| Ok(w.with_tolerance(seconds))) }
@@ -158,15 +154,8 @@ pub unsafe extern "C" fn jwtmint_webhook_set_tolerance(
 /// length; `out_timestamp` is NULL or valid for a write of one `uint64_t`.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_webhook_verify(
-    webhook: *const jwtmint_webhook,
-    timestamp: *const u8,
-    timestamp_len: usize,
-    body: *const u8,
-    body_len: usize,
-    signature: *const u8,
-    signature_len: usize,
-    now: i64,
-    out_timestamp: *mut u64,
+    webhook: *const jwtmint_webhook, timestamp: *const u8, timestamp_len: usize, body: *const u8,
+    body_len: usize, signature: *const u8, signature_len: usize, now: i64, out_timestamp: *mut u64,
 ) -> jwtmint_result {
     guard(|| {
         // SAFETY: this function's contract is what `ptr::handle`, `Request::new` and
@@ -220,17 +209,9 @@ pub unsafe extern "C" fn jwtmint_webhook_verify(
 /// write of one `size_t`; the outputs overlap neither each other nor the inputs.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_webhook_url_validation(
-    webhook: *const jwtmint_webhook,
-    timestamp: *const u8,
-    timestamp_len: usize,
-    body: *const u8,
-    body_len: usize,
-    signature: *const u8,
-    signature_len: usize,
-    now: i64,
-    out: *mut u8,
-    cap: usize,
-    out_len: *mut usize,
+    webhook: *const jwtmint_webhook, timestamp: *const u8, timestamp_len: usize, body: *const u8,
+    body_len: usize, signature: *const u8, signature_len: usize, now: i64, out: *mut u8,
+    cap: usize, out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `handle::output`'s and `Request::new`'s.
     unsafe {
@@ -270,13 +251,8 @@ pub unsafe extern "C" fn jwtmint_webhook_url_validation(
 /// valid for a write of one `size_t`; the outputs overlap neither each other nor the body.
 #[no_mangle]
 pub unsafe extern "C" fn jwtmint_webhook_sign(
-    webhook: *const jwtmint_webhook,
-    timestamp: u64,
-    body: *const u8,
-    body_len: usize,
-    out: *mut u8,
-    cap: usize,
-    out_len: *mut usize,
+    webhook: *const jwtmint_webhook, timestamp: u64, body: *const u8, body_len: usize,
+    out: *mut u8, cap: usize, out_len: *mut usize,
 ) -> jwtmint_result {
     // SAFETY: this function's contract covers `handle::output`'s and `ptr::bytes`'s.
     unsafe {

@@ -18,18 +18,8 @@ wheel="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 [ -f "$wheel" ] || { echo "no such wheel: $1" >&2; exit 2; }
 AUDITWHEEL_VERSION=6.8.2
 
-# A virtualenv at $1; Debian's python3 keeps venv's pip bootstrap in python3-venv, installed
-# when missing.
-make_venv() {
-  if ! python3 -m venv "$1" 2>/dev/null; then
-    rm -rf "$1"
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >&2
-    python3 -m venv "$1"
-  fi
-}
+# shellcheck source=scripts/packages/venv.sh
+source "$(dirname "${BASH_SOURCE[0]}")/venv.sh"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -13,16 +13,11 @@ cd "$root"
 source scripts/lib/deps.sh
 apt_install python3:python3 cc:gcc
 
-venv_ok() { python3 -m venv "$1" 2>/dev/null; }
+# shellcheck source=scripts/packages/venv.sh
+source scripts/packages/venv.sh
 probe="$root/target/python-venv-probe"
 rm -rf "$probe"
-if ! venv_ok "$probe"; then
-  # Debian's python3 keeps venv's pip bootstrap in a separate package.
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null
-fi
+make_venv "$probe"
 rm -rf "$probe"
 
 crate=bindings/python/Cargo.toml

@@ -11,9 +11,9 @@ use crate::convert::{now_or_clock, optional_text, repr_text, text, Int};
 use crate::errors::Raise;
 use crate::key::require_key;
 use crate::slot::{owner_class, Slot};
-use crate::verifier::token_and_now;
+use crate::to_python;
+use crate::verifier::{base, verified};
 use crate::zoom_args::{flag, role, RoleArg};
-use crate::{gil, to_python};
 
 /// A Meeting SDK token in the member order of Zoom's meetingsdk-auth-endpoint-sample:
 /// ``{"appKey","sdkKey","mn","role","iat","exp","tokenExp","video_webrtc_mode"}``, the SDK key
@@ -103,11 +103,9 @@ owner_class!(PyMeetingSdkVerifier, "MeetingSdkVerifier", {
         leeway: Int<u64>,
         max_len: Int<usize>,
     ) -> PyResult<Self> {
-        let py = key.py();
-        let key = require_key(key, "key")?;
+        let (key, leeway, max_len) = base(key, leeway, max_len)?;
         let sdk_key = optional_text(sdk_key, "sdk_key")?.map(|key| key.into_owned());
-        let (leeway, max_len) = (leeway.seconds(py, "leeway")?, max_len.size(py, "max_len")?);
-        let mut verifier = MeetingSdkVerifier::new((*key.get().slot.get()?).clone())
+        let mut verifier = MeetingSdkVerifier::new(key)
             .with_leeway(leeway)
             .with_max_len(max_len);
         if let Some(expected) = &sdk_key {
@@ -130,12 +128,8 @@ owner_class!(PyMeetingSdkVerifier, "MeetingSdkVerifier", {
         token: &Bound<'py, PyAny>,
         now: Option<Int<i64>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let py = token.py();
-        let (data, now) = token_and_now(token, now)?;
-        let verifier = self.slot.get()?;
-        let bytes = data.as_bytes();
-        let claims = gil::run(py, bytes.len(), || verifier.verify_at(bytes, now)).or_raise(py)?;
-        to_python::serialized_dict(py, &claims)
+        let claims = verified(&self.slot, token, now, |v, t, now| v.verify_at(t, now))?;
+        to_python::serialized_dict(token.py(), &claims)
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {

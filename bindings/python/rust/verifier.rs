@@ -85,13 +85,33 @@ fn describe(py: Python<'_>, verifier: &Verifier, required: bool) -> String {
     parts.join(" ")
 }
 
-/// A token's bytes and the time to verify it at.
-pub fn token_and_now<'py>(
-    token: &Bound<'py, PyAny>,
+/// What every verifier class starts from: the core key of its `key` argument, and its
+/// leeway and length limit as the core's types.
+pub fn base(
+    key: &Bound<'_, PyAny>,
+    leeway: Int<u64>,
+    max_len: Int<usize>,
+) -> PyResult<(jwtmint::Key, u64, usize)> {
+    let py = key.py();
+    let key = require_key(key, "key")?;
+    let (leeway, max_len) = (leeway.seconds(py, "leeway")?, max_len.size(py, "max_len")?);
+    Ok(((*key.get().slot.get()?).clone(), leeway, max_len))
+}
+
+/// The verify step of every verifier class: `token` (``str`` or ``bytes``) checked by `verify`
+/// at `now` (default: the system clock), the GIL released for long tokens.
+pub fn verified<V: Send + Sync, T: Send>(
+    slot: &Slot<V>,
+    token: &Bound<'_, PyAny>,
     now: Option<Int<i64>>,
-) -> PyResult<(crate::convert::Data<'py>, i64)> {
+    verify: impl FnOnce(&V, &[u8], i64) -> jwtmint::Result<T> + Send,
+) -> PyResult<T> {
+    let py = token.py();
     let data = data(token, "token")?;
-    Ok((data, now_or_clock(token.py(), now)?))
+    let now = now_or_clock(py, now)?;
+    let verifier = slot.get()?;
+    let bytes = data.as_bytes();
+    gil::run(py, bytes.len(), || verify(&verifier, bytes, now)).or_raise(py)
 }
 
 owner_class!(PyVerifier, "Verifier", {
@@ -109,14 +129,11 @@ owner_class!(PyVerifier, "Verifier", {
         max_len: Int<usize>,
     ) -> PyResult<Self> {
         let py = key.py();
-        let key = require_key(key, "key")?;
-        let (leeway, max_len) = (leeway.seconds(py, "leeway")?, max_len.size(py, "max_len")?);
+        let (key, leeway, max_len) = base(key, leeway, max_len)?;
         let issuer = optional_text(issuer, "issuer")?;
         let audience = optional_text(audience, "audience")?;
         let required = required.map(claim_names).transpose()?;
-        let mut verifier = Verifier::new((*key.get().slot.get()?).clone())
-            .with_leeway(leeway)
-            .with_max_len(max_len);
+        let mut verifier = Verifier::new(key).with_leeway(leeway).with_max_len(max_len);
         if let Some(issuer) = issuer {
             verifier = verifier.with_issuer(issuer);
         }
@@ -149,10 +166,9 @@ owner_class!(PyVerifier, "Verifier", {
         max_len: Int<usize>,
     ) -> PyResult<Self> {
         let py = key.py();
-        let key = require_key(key, "key")?;
+        let (key, leeway, max_len) = base(key, leeway, max_len)?;
         let api_key = text(api_key, "api_key")?;
-        let (leeway, max_len) = (leeway.seconds(py, "leeway")?, max_len.size(py, "max_len")?);
-        let verifier = Verifier::zoom_api((*key.get().slot.get()?).clone(), &api_key)
+        let verifier = Verifier::zoom_api(key, &api_key)
             .with_leeway(leeway)
             .with_max_len(max_len);
         let description = format!(
@@ -179,23 +195,16 @@ owner_class!(PyVerifier, "Verifier", {
         token: &Bound<'py, PyAny>,
         now: Option<Int<i64>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let py = token.py();
-        let (data, now) = token_and_now(token, now)?;
-        let verifier = self.slot.get()?;
-        let bytes = data.as_bytes();
-        let claims = gil::run(py, bytes.len(), || verifier.verify_at(bytes, now)).or_raise(py)?;
-        to_python::dict(py, &claims)
+        let claims = verified(&self.slot, token, now, |v, t, now| v.verify_at(t, now))?;
+        to_python::dict(token.py(), &claims)
     }
 
     /// Verifies ``token`` as :meth:`verify` does, without returning its claims.
     #[pyo3(signature = (token, now = None))]
     fn check(&self, token: &Bound<'_, PyAny>, now: Option<Int<i64>>) -> PyResult<()> {
-        let py = token.py();
-        let (data, now) = token_and_now(token, now)?;
-        let verifier = self.slot.get()?;
-        let bytes = data.as_bytes();
-        gil::run(py, bytes.len(), || verifier.verify_payload_at(bytes, now)).or_raise(py)?;
-        Ok(())
+        verified(&self.slot, token, now, |v, t, now| {
+            v.verify_payload_at(t, now).map(|_| ())
+        })
     }
 
     fn __repr__(&self) -> String {

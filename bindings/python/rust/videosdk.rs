@@ -12,9 +12,9 @@ use crate::convert::{now_or_clock, optional_text, repr_text, text, Int};
 use crate::errors::Raise;
 use crate::key::require_key;
 use crate::slot::{owner_class, Slot};
-use crate::verifier::token_and_now;
+use crate::to_python;
+use crate::verifier::{base, verified};
 use crate::zoom_args::{flag, geo_regions, role, RoleArg};
-use crate::{gil, to_python};
 
 /// A Video SDK session token, byte-identical to the one Zoom's auth endpoint sample makes for
 /// the same inputs: ``{"app_key","role_type","tpc","version":1,"iat","exp"}`` followed by the
@@ -161,11 +161,9 @@ owner_class!(PyVideoSdkVerifier, "VideoSdkVerifier", {
         leeway: Int<u64>,
         max_len: Int<usize>,
     ) -> PyResult<Self> {
-        let py = key.py();
-        let key = require_key(key, "key")?;
+        let (key, leeway, max_len) = base(key, leeway, max_len)?;
         let app_key = text(app_key, "app_key")?.into_owned();
-        let (leeway, max_len) = (leeway.seconds(py, "leeway")?, max_len.size(py, "max_len")?);
-        let verifier = VideoSdkVerifier::new((*key.get().slot.get()?).clone(), &app_key)
+        let verifier = VideoSdkVerifier::new(key, &app_key)
             .with_leeway(leeway)
             .with_max_len(max_len);
         Ok(PyVideoSdkVerifier {
@@ -186,12 +184,8 @@ owner_class!(PyVideoSdkVerifier, "VideoSdkVerifier", {
         token: &Bound<'py, PyAny>,
         now: Option<Int<i64>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let py = token.py();
-        let (data, now) = token_and_now(token, now)?;
-        let verifier = self.slot.get()?;
-        let bytes = data.as_bytes();
-        let claims = gil::run(py, bytes.len(), || verifier.verify_at(bytes, now)).or_raise(py)?;
-        to_python::serialized_dict(py, &claims)
+        let claims = verified(&self.slot, token, now, |v, t, now| v.verify_at(t, now))?;
+        to_python::serialized_dict(token.py(), &claims)
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
