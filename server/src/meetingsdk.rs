@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::app::AppState;
 use crate::config::SdkCredentials;
 use crate::problems::{Fields, Problems};
-use crate::token::{set, TokenEndpoint};
+use crate::token::TokenEndpoint;
 
 /// `POST /meetingsdk`.
 pub struct MeetingSdk;
@@ -35,15 +35,12 @@ impl TokenEndpoint for MeetingSdk {
         if !fields.problems.is_empty() {
             return Err(std::mem::take(&mut fields.problems));
         }
-        let b = MeetingSdkTokenBuilder::new(key);
-        let b = set(b, meeting_number, MeetingSdkTokenBuilder::mn);
-        let b = set(b, role, MeetingSdkTokenBuilder::role_value);
-        let b = set(b, ttl, MeetingSdkTokenBuilder::ttl);
-        Ok(set(
-            b,
-            video_webrtc_mode,
-            MeetingSdkTokenBuilder::video_webrtc_mode,
-        ))
+        type B = MeetingSdkTokenBuilder;
+        Ok(B::new(key)
+            .set_if_some(meeting_number, B::mn)
+            .set_if_some(role, B::role_value)
+            .set_if_some(ttl, B::ttl)
+            .set_if_some(video_webrtc_mode, B::video_webrtc_mode))
     }
 
     fn mint(builder: Self::Builder, skew: u64, secret: &Key, now: i64) -> jwtmint::Result<String> {

@@ -70,14 +70,6 @@ pub async fn handle<E: TokenEndpoint>(
     }
 }
 
-/// `setter(builder, value)` when the request gave a value, else the builder as it is.
-pub fn set<B, T>(builder: B, value: Option<T>, setter: impl FnOnce(B, T) -> B) -> B {
-    match value {
-        Some(value) => setter(builder, value),
-        None => builder,
-    }
-}
-
 /// The members of a token request's body: a JSON object. 413 for a body over the limit, 415
 /// for one not declared as JSON, 400 for one that is not JSON or not an object; each in the
 /// sample's 400 shape, so a client reads all of them the same way.

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::app::AppState;
 use crate::config::SdkCredentials;
 use crate::problems::{Fields, Problems, StringOrList};
-use crate::token::{set, TokenEndpoint};
+use crate::token::TokenEndpoint;
 
 /// The request members and the claim each one becomes, for naming the member a core error is
 /// about (the core names the claim).
@@ -81,36 +81,17 @@ impl TokenEndpoint for VideoSdk {
             return Err(std::mem::take(&mut fields.problems));
         }
 
-        let b = VideoSdkTokenBuilder::new(key, session_name, role);
-        let b = set(b, ttl, VideoSdkTokenBuilder::ttl);
-        let b = set(b, user_identity, VideoSdkTokenBuilder::user_identity);
-        let b = set(b, session_key, VideoSdkTokenBuilder::session_key);
-        let b = set(b, geo_regions, VideoSdkTokenBuilder::geo_regions);
-        let b = set(
-            b,
-            cloud_recording_option,
-            VideoSdkTokenBuilder::cloud_recording_option,
-        );
-        let b = set(
-            b,
-            cloud_recording_election,
-            VideoSdkTokenBuilder::cloud_recording_election,
-        );
-        let b = set(
-            b,
-            telemetry_tracking_id,
-            VideoSdkTokenBuilder::telemetry_tracking_id,
-        );
-        let b = set(
-            b,
-            video_webrtc_mode,
-            VideoSdkTokenBuilder::video_webrtc_mode,
-        );
-        Ok(set(
-            b,
-            audio_webrtc_mode,
-            VideoSdkTokenBuilder::audio_webrtc_mode,
-        ))
+        type B = VideoSdkTokenBuilder;
+        Ok(B::new(key, session_name, role)
+            .set_if_some(ttl, B::ttl)
+            .set_if_some(user_identity, B::user_identity)
+            .set_if_some(session_key, B::session_key)
+            .set_if_some(geo_regions, B::geo_regions)
+            .set_if_some(cloud_recording_option, B::cloud_recording_option)
+            .set_if_some(cloud_recording_election, B::cloud_recording_election)
+            .set_if_some(telemetry_tracking_id, B::telemetry_tracking_id)
+            .set_if_some(video_webrtc_mode, B::video_webrtc_mode)
+            .set_if_some(audio_webrtc_mode, B::audio_webrtc_mode))
     }
 
     fn mint(builder: Self::Builder, skew: u64, secret: &Key, now: i64) -> jwtmint::Result<String> {

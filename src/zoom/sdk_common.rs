@@ -33,7 +33,7 @@ pub(super) fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     T::deserialize(d).map(Some)
 }
 
-/// `ttl`, `skew`, `mint_at` and `mint` of a builder with `ttl` and `skew` fields and a
+/// `ttl`, `skew`, `set_if_some`, `mint_at` and `mint` of a builder with `ttl` and `skew` fields and a
 /// `claims_at(now)` method. `$secret` names the key in the documentation; `$min`, `$max` and
 /// `$default` are the lifetime constants.
 macro_rules! sdk_builder_methods {
@@ -53,6 +53,17 @@ macro_rules! sdk_builder_methods {
         pub fn skew(mut self, seconds: u64) -> Self {
             self.skew = seconds;
             self
+        }
+
+        /// Calls `setter` with `value` when there is one, and returns the builder unchanged
+        /// when there is none: for callers whose fields are optional (a command's flags, a
+        /// request's members), so that building reads as one chain.
+        #[must_use]
+        pub fn set_if_some<T>(self, value: Option<T>, setter: impl FnOnce(Self, T) -> Self) -> Self {
+            match value {
+                Some(value) => setter(self, value),
+                None => self,
+            }
         }
 
         #[doc = concat!("Mints a token at `now`, signed with `key` (the ", $secret, ").")]

@@ -287,17 +287,31 @@ impl VideoSdkTokenBuilder {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    const NOW: i64 = 1_700_000_000;
+    /// The minting time of the Video SDK unit tests (this module's and the claims').
+    pub(in crate::zoom) const NOW: i64 = 1_700_000_000;
 
-    fn builder() -> VideoSdkTokenBuilder {
+    /// The smallest valid builder, which the Video SDK unit tests vary.
+    pub(in crate::zoom) fn builder() -> VideoSdkTokenBuilder {
         VideoSdkTokenBuilder::new("sdk-key", "session", Role::Host)
     }
 
     fn json_of(claims: &VideoSdkClaims) -> String {
         serde_json::to_string(claims).unwrap()
+    }
+
+    #[test]
+    fn set_if_some_sets_only_what_is_given() {
+        let given = builder()
+            .set_if_some(Some("ui"), VideoSdkTokenBuilder::user_identity)
+            .set_if_some(None::<bool>, VideoSdkTokenBuilder::video_webrtc_mode)
+            .claims_at(NOW)
+            .unwrap();
+        let direct = builder().user_identity("ui").claims_at(NOW).unwrap();
+        assert_eq!(json_of(&given), json_of(&direct));
+        assert_eq!(given.video_webrtc_mode, None);
     }
 
     #[test]

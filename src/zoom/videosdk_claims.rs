@@ -255,13 +255,7 @@ impl TryFrom<Wire> for VideoSdkClaims {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::zoom::VideoSdkTokenBuilder;
-
-    const NOW: i64 = 1_700_000_000;
-
-    fn builder() -> VideoSdkTokenBuilder {
-        VideoSdkTokenBuilder::new("sdk-key", "session", Role::Host)
-    }
+    use crate::zoom::videosdk::tests::{builder, NOW};
 
     #[test]
     fn validate_checks_version_and_lifetime_of_hand_made_claims() {

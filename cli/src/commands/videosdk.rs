@@ -16,36 +16,19 @@ pub fn run(args: VideoSdkMintArgs) -> Outcome {
         return Err(Failure::usage("--tpc and --role are required"));
     };
     let (sdk_key, _) = api_key::required_video_sdk(args.key)?;
-    let mut builder = VideoSdkTokenBuilder::new(sdk_key, tpc, role)
+    type B = VideoSdkTokenBuilder;
+    let builder = B::new(sdk_key, tpc, role)
         .ttl(args.issue.ttl)
-        .skew(args.issue.skew);
-    if let Some(id) = args.user_identity {
-        builder = builder.user_identity(id);
-    }
-    if let Some(key) = args.user_key {
-        builder = builder.user_key(key);
-    }
-    if let Some(key) = args.session_key {
-        builder = builder.session_key(key);
-    }
-    if let Some(regions) = args.geo_regions {
-        builder = builder.geo_regions(regions.0);
-    }
-    if let Some(on) = args.cloud_recording_option {
-        builder = builder.cloud_recording_option(on);
-    }
-    if let Some(on) = args.cloud_recording_election {
-        builder = builder.cloud_recording_election(on);
-    }
-    if let Some(id) = args.telemetry_tracking_id {
-        builder = builder.telemetry_tracking_id(id);
-    }
-    if let Some(on) = args.video_webrtc_mode {
-        builder = builder.video_webrtc_mode(on);
-    }
-    if let Some(on) = args.audio_webrtc_mode {
-        builder = builder.audio_webrtc_mode(on);
-    }
+        .skew(args.issue.skew)
+        .set_if_some(args.user_identity, B::user_identity)
+        .set_if_some(args.user_key, B::user_key)
+        .set_if_some(args.session_key, B::session_key)
+        .set_if_some(args.geo_regions.map(|regions| regions.0), B::geo_regions)
+        .set_if_some(args.cloud_recording_option, B::cloud_recording_option)
+        .set_if_some(args.cloud_recording_election, B::cloud_recording_election)
+        .set_if_some(args.telemetry_tracking_id, B::telemetry_tracking_id)
+        .set_if_some(args.video_webrtc_mode, B::video_webrtc_mode)
+        .set_if_some(args.audio_webrtc_mode, B::audio_webrtc_mode);
     let now = args.issue.clock.now()?;
     let claims = builder.claims_at(now);
     if let Ok(claims) = &claims {
