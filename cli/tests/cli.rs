@@ -16,6 +16,18 @@ const SUBCOMMANDS: [[&str; 2]; 5] = [
     ["webhook", "sign"],
 ];
 
+/// Asserts that `jwtmint <command...> --help` contains every one of `expected`, compared with
+/// whitespace collapsed (help is wrapped to the terminal).
+#[track_caller]
+fn help_listing(command: &[&str], expected: &[&str]) {
+    let help = jwtmint(command.iter().chain(&["--help"])).run().ok();
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let command = command.join(" ");
+    for text in expected {
+        assert!(help.contains(text), "{command} --help lacks {text}: {help}");
+    }
+}
+
 #[test]
 fn every_command_has_help_with_examples() {
     for cmd in COMMANDS {
@@ -72,63 +84,55 @@ fn every_subcommand_has_help_with_examples() {
 
 #[test]
 fn extras_help_lists_every_flag_and_default() {
-    let squeeze = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let jsrsasign = "jsrsasign: the way jsrsasign, the library of Zoom's Node.js samples, reads a \
                      secret string";
-    let videosdk = squeeze(jwtmint(["videosdk", "--help"]).run().ok());
-    for flag in [
-        "--tpc <NAME>",
-        "--role <ROLE>",
-        "host",
-        "participant",
-        "--key <SDK_KEY>",
-        "$ZOOM_VIDEO_SDK_KEY",
-        "--user-identity",
-        "--session-key",
-        "--geo-regions <LIST>",
-        "--cloud-recording-option <0|1>",
-        "--cloud-recording-election <0|1>",
-        "--telemetry-tracking-id",
-        "--video-webrtc-mode <0|1>",
-        "--audio-webrtc-mode <0|1>",
-        "--ttl",
-        "[default: 7200]",
-        "1800 to 172800",
-        "--skew",
-        "[default: 30]",
-        "--now",
-        "--secret-env",
-        "[default: ZOOM_VIDEO_SDK_SECRET]",
-        "--secret-file",
-        "--secret-encoding",
-        "[default: utf8]",
-        jsrsasign,
-    ] {
-        assert!(
-            videosdk.contains(flag),
-            "videosdk --help lacks {flag}: {videosdk}"
-        );
-    }
-    let verify = squeeze(jwtmint(["videosdk", "verify", "--help"]).run().ok());
-    for flag in [
-        "[TOKEN]",
-        "--key <SDK_KEY>",
-        "$ZOOM_VIDEO_SDK_KEY",
-        "--leeway",
-        "[default: 60]",
-        "--max-len",
-        "[default: 8192]",
-        "--now",
-        "[default: ZOOM_VIDEO_SDK_SECRET]",
-        jsrsasign,
-    ] {
-        assert!(
-            verify.contains(flag),
-            "videosdk verify --help lacks {flag}: {verify}"
-        );
-    }
+    help_listing(
+        &["videosdk"],
+        &[
+            "--tpc <NAME>",
+            "--role <ROLE>",
+            "host",
+            "participant",
+            "--key <SDK_KEY>",
+            "$ZOOM_VIDEO_SDK_KEY",
+            "--user-identity",
+            "--session-key",
+            "--geo-regions <LIST>",
+            "--cloud-recording-option <0|1>",
+            "--cloud-recording-election <0|1>",
+            "--telemetry-tracking-id",
+            "--video-webrtc-mode <0|1>",
+            "--audio-webrtc-mode <0|1>",
+            "--ttl",
+            "[default: 7200]",
+            "1800 to 172800",
+            "--skew",
+            "[default: 30]",
+            "--now",
+            "--secret-env",
+            "[default: ZOOM_VIDEO_SDK_SECRET]",
+            "--secret-file",
+            "--secret-encoding",
+            "[default: utf8]",
+            jsrsasign,
+        ],
+    );
+    help_listing(
+        &["videosdk", "verify"],
+        &[
+            "[TOKEN]",
+            "--key <SDK_KEY>",
+            "$ZOOM_VIDEO_SDK_KEY",
+            "--leeway",
+            "[default: 60]",
+            "--max-len",
+            "[default: 8192]",
+            "--now",
+            "[default: ZOOM_VIDEO_SDK_SECRET]",
+            jsrsasign,
+        ],
+    );
     for sub in ["verify", "validate", "sign"] {
-        let help = squeeze(jwtmint(["webhook", sub, "--help"]).run().ok());
         let mut flags = vec![
             "[BODY-FILE]",
             "--timestamp <T>",
@@ -141,69 +145,51 @@ fn extras_help_lists_every_flag_and_default() {
         if sub != "sign" {
             flags.extend(["--signature <S>", "--tolerance", "[default: 300]", "--now"]);
         }
-        for flag in flags {
-            assert!(
-                help.contains(flag),
-                "webhook {sub} --help lacks {flag}: {help}"
-            );
-        }
+        help_listing(&["webhook", sub], &flags);
     }
     // API commands list jsrsasign too.
-    let mint = squeeze(jwtmint(["mint", "--help"]).run().ok());
-    assert!(
-        mint.contains(jsrsasign) && mint.contains("what Zoom API secrets are"),
-        "{mint}"
-    );
-    let webhook = squeeze(jwtmint(["webhook", "--help"]).run().ok());
-    assert!(
-        webhook.contains("no minimum length") && webhook.contains("1 MiB"),
-        "{webhook}"
-    );
+    help_listing(&["mint"], &[jsrsasign, "what Zoom API secrets are"]);
+    help_listing(&["webhook"], &["no minimum length", "1 MiB"]);
 }
 
 #[test]
 fn help_lists_every_flag_and_default() {
-    // Help is wrapped to the terminal: compare with whitespace collapsed.
-    let squeeze = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mint = squeeze(jwtmint(["mint", "--help"]).run().ok());
-    for flag in [
-        "--key",
-        "--ttl",
-        "--skew",
-        "--now",
-        "--claim",
-        "--secret-env",
-        "--secret-file",
-        "--secret-encoding",
-        "ZOOM_API_KEY",
-        "ZOOM_API_SECRET",
-        "[default: 3600]",
-        "[default: 30]",
-        "[default: utf8]",
-    ] {
-        assert!(mint.contains(flag), "mint --help lacks {flag}: {mint}");
-    }
-    let verify = squeeze(jwtmint(["verify", "--help"]).run().ok());
-    for flag in [
-        "[TOKEN]",
-        "--iss",
-        "ZOOM_API_KEY when set",
-        "--leeway",
-        "[default: 60]",
-        "--require",
-        "[default: iss,iat,exp]",
-        "--max-len",
-        "[default: 8192]",
-        "--now",
-        "--secret-env",
-        "--secret-file",
-        "--secret-encoding",
-    ] {
-        assert!(
-            verify.contains(flag),
-            "verify --help lacks {flag}: {verify}"
-        );
-    }
+    help_listing(
+        &["mint"],
+        &[
+            "--key",
+            "--ttl",
+            "--skew",
+            "--now",
+            "--claim",
+            "--secret-env",
+            "--secret-file",
+            "--secret-encoding",
+            "ZOOM_API_KEY",
+            "ZOOM_API_SECRET",
+            "[default: 3600]",
+            "[default: 30]",
+            "[default: utf8]",
+        ],
+    );
+    help_listing(
+        &["verify"],
+        &[
+            "[TOKEN]",
+            "--iss",
+            "ZOOM_API_KEY when set",
+            "--leeway",
+            "[default: 60]",
+            "--require",
+            "[default: iss,iat,exp]",
+            "--max-len",
+            "[default: 8192]",
+            "--now",
+            "--secret-env",
+            "--secret-file",
+            "--secret-encoding",
+        ],
+    );
     let demo = jwtmint(["demo", "--help"]).run().ok();
     assert!(demo.contains("jwtmint-demo-api-key") && demo.contains("network"));
     let decode = jwtmint(["decode", "--help"]).run().ok();
@@ -228,14 +214,9 @@ fn version() {
 
 #[test]
 fn no_command_prints_help_and_exits_2() {
-    let run = jwtmint::<[&str; 0], &str>([]).run();
-    assert_eq!(run.code, 2);
-    assert!(run.stdout.is_empty());
-    assert!(
-        run.stderr.contains("Usage: jwtmint <COMMAND>"),
-        "{}",
-        run.stderr
-    );
+    jwtmint::<[&str; 0], &str>([])
+        .run()
+        .shows_usage("Usage: jwtmint <COMMAND>");
 }
 
 #[test]

@@ -80,21 +80,28 @@ fn unsafe_or_half_given_configurations_are_refused() {
     run(&["--bearer-env", "X", "--insecure-no-auth"]).fails(2);
     run(&["--allow-origin", "https://app.example.com/path"]).fails_with(2, "not an origin");
     run(&["--skew", "1800"]).fails_with(2, "--skew");
-    jwtmint(["serve"])
-        .env("ZOOM_VIDEO_SDK_KEY", SDK_KEY)
-        .run()
-        .fails_with(2, "ZOOM_VIDEO_SDK_KEY is set but not the Video SDK secret");
-    jwtmint(["serve"])
-        .env("ZOOM_MEETING_SDK_SECRET", SDK_SECRET)
-        .run()
-        .fails_with(2, "not ZOOM_MEETING_SDK_KEY");
-    jwtmint(["serve"])
-        .env("ZOOM_VIDEO_SDK_SECRET", SDK_SECRET)
-        .run()
-        .fails_with(2, "not ZOOM_VIDEO_SDK_KEY");
-    jwtmint(["serve"])
-        .env("ZOOM_VIDEO_SDK_KEY", SDK_KEY)
-        .env("ZOOM_VIDEO_SDK_SECRET", "short")
-        .run()
-        .fails_with(2, "ZOOM_VIDEO_SDK_SECRET");
+    // Half-given or unusable credentials.
+    for (vars, needle) in [
+        (
+            &[("ZOOM_VIDEO_SDK_KEY", SDK_KEY)][..],
+            "ZOOM_VIDEO_SDK_KEY is set but not the Video SDK secret",
+        ),
+        (
+            &[("ZOOM_MEETING_SDK_SECRET", SDK_SECRET)],
+            "not ZOOM_MEETING_SDK_KEY",
+        ),
+        (
+            &[("ZOOM_VIDEO_SDK_SECRET", SDK_SECRET)],
+            "not ZOOM_VIDEO_SDK_KEY",
+        ),
+        (
+            &[
+                ("ZOOM_VIDEO_SDK_KEY", SDK_KEY),
+                ("ZOOM_VIDEO_SDK_SECRET", "short"),
+            ],
+            "ZOOM_VIDEO_SDK_SECRET",
+        ),
+    ] {
+        jwtmint(["serve"]).envs(vars).run().fails_with(2, needle);
+    }
 }

@@ -86,6 +86,15 @@ impl Run {
         );
     }
 
+    /// Asserts what clap does for a command given nothing: exit 2, nothing on stdout, and
+    /// the help, starting with `usage`, on stderr.
+    #[track_caller]
+    pub fn shows_usage(&self, usage: &str) {
+        assert_eq!(self.code, 2, "stderr: {}", self.stderr);
+        assert!(self.stdout.is_empty(), "stdout: {:?}", self.stdout());
+        assert!(self.stderr.contains(usage), "{}", self.stderr);
+    }
+
     /// Asserts the exit code, an empty stdout, and `error: ` on stderr; returns stderr.
     #[track_caller]
     pub fn fails(&self, code: i32) -> &str {
@@ -124,6 +133,12 @@ impl Cli {
     pub fn env(mut self, name: &str, value: impl AsRef<OsStr>) -> Self {
         self.cmd.env(name, value);
         self
+    }
+
+    /// [`Cli::env`] for each `(name, value)`.
+    pub fn envs(self, vars: &[(&str, &str)]) -> Self {
+        vars.iter()
+            .fold(self, |cli, (name, value)| cli.env(name, value))
     }
 
     /// More arguments, after those given so far.
