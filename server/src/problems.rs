@@ -88,6 +88,12 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Notes `message` as the problem of `property`, which is then read as absent.
+    fn refuse<T>(&mut self, property: &str, message: String) -> Option<T> {
+        self.problems.add(property, message);
+        None
+    }
+
     /// A present member must be there; the sample's message otherwise.
     pub fn required<T>(&mut self, property: &str, value: Option<T>) -> Option<T> {
         if value.is_none() && !self.body.contains_key(property) {
@@ -126,13 +132,10 @@ impl<'a> Fields<'a> {
         match self.integer(property)? {
             0 => Some(false),
             1 => Some(true),
-            other => {
-                self.problems.add(
-                    property,
-                    format!("Value is not valid. Got {other}, expected 0,1"),
-                );
-                None
-            }
+            other => self.refuse(
+                property,
+                format!("Value is not valid. Got {other}, expected 0,1"),
+            ),
         }
     }
 
@@ -142,13 +145,10 @@ impl<'a> Fields<'a> {
         match self.body.get(property)? {
             Value::String(s) => Some(s.clone()),
             Value::Number(n) if n.is_u64() => Some(n.to_string()),
-            other => {
-                self.problems.add(
-                    property,
-                    format!("Value {other} not allowed, must be a number or a string of digits"),
-                );
-                None
-            }
+            other => self.refuse(
+                property,
+                format!("Value {other} not allowed, must be a number or a string of digits"),
+            ),
         }
     }
 
@@ -168,13 +168,10 @@ impl<'a> Fields<'a> {
     pub fn string(&mut self, property: &str) -> Option<String> {
         match self.body.get(property)? {
             Value::String(s) => Some(s.clone()),
-            other => {
-                self.problems.add(
-                    property,
-                    format!("Value {other} not allowed, must be of type string"),
-                );
-                None
-            }
+            other => self.refuse(
+                property,
+                format!("Value {other} not allowed, must be of type string"),
+            ),
         }
     }
 
@@ -195,13 +192,10 @@ impl<'a> Fields<'a> {
                 }
                 strings.map(StringOrList::List)
             }
-            other => {
-                self.problems.add(
-                    property,
-                    format!("Value {other} not allowed, must be of type string or string array"),
-                );
-                None
-            }
+            other => self.refuse(
+                property,
+                format!("Value {other} not allowed, must be of type string or string array"),
+            ),
         }
     }
 }

@@ -6,7 +6,7 @@ mod common;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
-use common::{config, raw_request, read_reply, start, BEARER, SDK_SECRET};
+use common::{config, config_with, raw_request, read_reply, start, BEARER, SDK_SECRET};
 use jwtmint_server::Server;
 use zeroize::Zeroizing;
 
@@ -14,9 +14,7 @@ const BODY: &str = r#"{"sessionName":"room-1","role":1}"#;
 const ORIGIN: &str = "https://app.example.com";
 
 fn with_bearer() -> jwtmint_server::Config {
-    let mut c = config();
-    c.bearer = Some(Zeroizing::new(BEARER.to_owned()));
-    c
+    config_with(|c| c.bearer = Some(Zeroizing::new(BEARER.to_owned())))
 }
 
 #[test]
@@ -95,9 +93,7 @@ fn a_non_loopback_address_needs_caller_authentication() {
 
 #[test]
 fn cors_answers_preflights_for_listed_origins_only() {
-    let mut c = config();
-    c.allow_origins = vec![ORIGIN.to_owned()];
-    let server = start(c);
+    let server = start(config_with(|c| c.allow_origins = vec![ORIGIN.to_owned()]));
     let preflight = |origin: &str| {
         server.send(
             "OPTIONS",
@@ -181,9 +177,7 @@ fn without_origins_there_are_no_cors_headers() {
 
 #[test]
 fn bodies_over_the_limit_are_413() {
-    let mut c = config();
-    c.limits.body_bytes = 100;
-    let server = start(c);
+    let server = start(config_with(|c| c.limits.body_bytes = 100));
     let big = format!(
         r#"{{"sessionName":"r","role":1,"pad":"{}"}}"#,
         "x".repeat(200)
@@ -195,9 +189,7 @@ fn bodies_over_the_limit_are_413() {
 
 #[test]
 fn clients_over_their_rate_get_429_with_retry_after() {
-    let mut c = config();
-    c.limits.rate_per_second = 3;
-    let server = start(c);
+    let server = start(config_with(|c| c.limits.rate_per_second = 3));
     let statuses: Vec<u16> = (0..6)
         .map(|_| server.post_json("/videosdk", BODY).status)
         .collect();
@@ -210,10 +202,10 @@ fn clients_over_their_rate_get_429_with_retry_after() {
 
 #[test]
 fn a_slow_body_gets_408_and_a_slow_or_idle_head_is_closed() {
-    let mut c = config();
-    c.limits.request_timeout = Duration::from_millis(300);
-    c.limits.header_timeout = Duration::from_millis(300);
-    let server = start(c);
+    let server = start(config_with(|c| {
+        c.limits.request_timeout = Duration::from_millis(300);
+        c.limits.header_timeout = Duration::from_millis(300);
+    }));
 
     // The head arrives, the body never does: 408 once the request timeout is over.
     let mut stream = server.connect();

@@ -6,7 +6,8 @@
 mod common;
 
 use common::{
-    config, hs256, payload_of, sample_exp, sample_number, start, MEETING_SDK_KEY, NOW, SDK_SECRET,
+    config, config_with, hs256, payload_of, sample_exp, sample_number, start, MEETING_SDK_KEY, NOW,
+    SDK_SECRET,
 };
 use serde_json::{json, Value};
 
@@ -89,9 +90,7 @@ fn refusals_name_the_member_in_the_samples_shape() {
 
 #[test]
 fn without_credentials_the_endpoint_is_not_found() {
-    let mut c = config();
-    c.meeting_sdk = None;
-    let server = start(c);
+    let server = start(config_with(|c| c.meeting_sdk = None));
     assert_eq!(server.post_json("/meetingsdk", "{}").status, 404);
     assert_eq!(
         server

@@ -5,7 +5,8 @@
 mod common;
 
 use common::{
-    config, hs256, payload_of, sample_exp, sample_number, start, NOW, SDK_KEY, SDK_SECRET,
+    config, config_with, hs256, payload_of, sample_exp, sample_number, start, NOW, SDK_KEY,
+    SDK_SECRET,
 };
 use serde_json::{json, Value};
 
@@ -82,9 +83,7 @@ fn tokens_are_the_samples_for_the_same_body() {
 
 #[test]
 fn the_default_skew_backdates_iat_by_30_seconds() {
-    let mut c = config();
-    c.skew = 30;
-    let server = start(c);
+    let server = start(config_with(|c| c.skew = 30));
     let reply = server.post_json("/videosdk", r#"{"sessionName":"r","role":1}"#);
     let token = reply.json()["signature"].as_str().unwrap().to_owned();
     let payload: Value = serde_json::from_str(&payload_of(&token)).unwrap();
@@ -224,9 +223,7 @@ fn bodies_that_are_not_a_json_object_are_refused() {
 
 #[test]
 fn without_credentials_the_endpoint_is_not_found() {
-    let mut c = config();
-    c.video_sdk = None;
-    let server = start(c);
+    let server = start(config_with(|c| c.video_sdk = None));
     let reply = server.post_json("/videosdk", r#"{"sessionName":"r","role":1}"#);
     assert_eq!(reply.status, 404);
     assert_eq!(reply.json()["error"], "not found");

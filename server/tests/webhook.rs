@@ -5,7 +5,7 @@ mod common;
 
 use std::io::{Read, Write};
 
-use common::{config, start, NOW, WEBHOOK_TOKEN};
+use common::{config, config_with, start, NOW, WEBHOOK_TOKEN};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
@@ -194,9 +194,9 @@ fn bad_signatures_and_timestamps_are_401_with_the_cores_code() {
 
 #[test]
 fn the_published_vector_ten_minutes_later_is_stale() {
-    let mut c = config();
-    c.clock = std::sync::Arc::new(|| Ok(NOW + 600));
-    let server = start(c);
+    let server = start(config_with(|c| {
+        c.clock = std::sync::Arc::new(|| Ok(NOW + 600))
+    }));
     let reply = post(&server, &NOW.to_string(), CHALLENGE_SIGNATURE, CHALLENGE);
     assert_eq!(reply.status, 401);
     assert_eq!(reply.json()["code"], 621);
@@ -281,9 +281,7 @@ fn signed_bodies_that_are_not_events_or_bad_challenges_are_400() {
 
 #[test]
 fn bodies_over_the_limit_are_413_and_the_limit_itself_is_judged() {
-    let mut c = config();
-    c.limits.body_bytes = 1024;
-    let server = start(c);
+    let server = start(config_with(|c| c.limits.body_bytes = 1024));
     let ts = NOW.to_string();
     // Announced only: refused before any body byte is read.
     let mut stream = server.connect();
@@ -382,9 +380,7 @@ fn other_methods_are_405_and_clients_that_leave_do_no_harm() {
 
 #[test]
 fn without_a_secret_token_the_endpoint_is_not_found() {
-    let mut c = config();
-    c.webhook = None;
-    let server = start(c);
+    let server = start(config_with(|c| c.webhook = None));
     let reply = post(&server, &NOW.to_string(), CHALLENGE_SIGNATURE, CHALLENGE);
     assert_eq!(reply.status, 404);
 }

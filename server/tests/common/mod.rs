@@ -53,6 +53,13 @@ pub fn config() -> Config {
     config
 }
 
+/// [`config`] changed by `change`: what a test needs of its own.
+pub fn config_with(change: impl FnOnce(&mut Config)) -> Config {
+    let mut config = config();
+    change(&mut config);
+    config
+}
+
 /// Starts a server with `config` in a runtime of its own thread.
 pub fn start(mut config: Config) -> TestServer {
     let log = Arc::new(Mutex::new(Vec::new()));
