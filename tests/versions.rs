@@ -102,30 +102,25 @@ fn every_cargo_crate_has_the_workspace_version() {
 #[test]
 fn the_npm_package_has_the_workspace_version_and_repository() {
     let version = workspace("version");
-    let package: serde_json::Value =
-        serde_json::from_str(&read("bindings/node/package.json")).unwrap();
-    assert_eq!(
-        package["version"],
-        version.as_str(),
-        "bindings/node/package.json"
-    );
-    assert_eq!(
-        package["repository"]["url"],
-        workspace("repository").as_str(),
-        "bindings/node/package.json"
-    );
-    let lock: serde_json::Value =
-        serde_json::from_str(&read("bindings/node/package-lock.json")).unwrap();
-    assert_eq!(
-        lock["version"],
-        version.as_str(),
-        "bindings/node/package-lock.json"
-    );
-    assert_eq!(
-        lock["packages"][""]["version"],
-        version.as_str(),
-        "bindings/node/package-lock.json"
-    );
+    let repository = workspace("repository");
+    for (file, pointer, expected) in [
+        ("bindings/node/package.json", "/version", &version),
+        ("bindings/node/package.json", "/repository/url", &repository),
+        ("bindings/node/package-lock.json", "/version", &version),
+        // The lock's entry for the package itself, whose name is "".
+        (
+            "bindings/node/package-lock.json",
+            "/packages//version",
+            &version,
+        ),
+    ] {
+        let json: serde_json::Value = serde_json::from_str(&read(file)).unwrap();
+        assert_eq!(
+            json.pointer(pointer).and_then(serde_json::Value::as_str),
+            Some(expected.as_str()),
+            "{file}: {pointer}"
+        );
+    }
 }
 
 /// The Python package's version: pyproject.toml's literal, or where its `dynamic` version comes

@@ -170,6 +170,18 @@ pub struct VideoSdkTokenBuilder {
     skew: u64,
 }
 
+/// Setters of the builder's flag claims (written 0 or 1): `$name(on)` sets the claim `$name`.
+macro_rules! flag_setters {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[must_use]
+        pub fn $name(mut self, on: bool) -> Self {
+            self.template.$name = Some(on);
+            self
+        }
+    )*};
+}
+
 impl VideoSdkTokenBuilder {
     /// A token for `app_key` (the Video SDK key) to join the session `tpc` as `role`.
     #[must_use]
@@ -226,21 +238,6 @@ impl VideoSdkTokenBuilder {
         self
     }
 
-    /// Sets `cloud_recording_option`: 1 for one recording per participant, 0 for one
-    /// combined recording.
-    #[must_use]
-    pub fn cloud_recording_option(mut self, per_participant: bool) -> Self {
-        self.template.cloud_recording_option = Some(per_participant);
-        self
-    }
-
-    /// Sets `cloud_recording_election`: 1 if this user may be elected to record.
-    #[must_use]
-    pub fn cloud_recording_election(mut self, on: bool) -> Self {
-        self.template.cloud_recording_election = Some(on);
-        self
-    }
-
     /// Sets `telemetry_tracking_id`.
     #[must_use]
     pub fn telemetry_tracking_id(mut self, id: impl Into<String>) -> Self {
@@ -248,18 +245,16 @@ impl VideoSdkTokenBuilder {
         self
     }
 
-    /// Sets `video_webrtc_mode`.
-    #[must_use]
-    pub fn video_webrtc_mode(mut self, on: bool) -> Self {
-        self.template.video_webrtc_mode = Some(on);
-        self
-    }
-
-    /// Sets `audio_webrtc_mode`.
-    #[must_use]
-    pub fn audio_webrtc_mode(mut self, on: bool) -> Self {
-        self.template.audio_webrtc_mode = Some(on);
-        self
+    flag_setters! {
+        /// Sets `cloud_recording_option`: 1 for one recording per participant, 0 for one
+        /// combined recording.
+        cloud_recording_option;
+        /// Sets `cloud_recording_election`: 1 if this user may be elected to record.
+        cloud_recording_election;
+        /// Sets `video_webrtc_mode`.
+        video_webrtc_mode;
+        /// Sets `audio_webrtc_mode`.
+        audio_webrtc_mode;
     }
 
     sdk_builder_methods!(
