@@ -82,10 +82,7 @@ owner_class!(PyApiTokenCache, "ApiTokenCache", {
     }
 
     fn __repr__(&self) -> String {
-        let state = if self.slot.is_closed() { " closed" } else { "" };
-        format!(
-            "<jwtmint.ApiTokenCache refresh_margin={}{state}>",
-            self.refresh_margin
-        )
+        self.slot
+            .repr(&format!("refresh_margin={}", self.refresh_margin))
     }
 });

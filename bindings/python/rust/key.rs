@@ -125,12 +125,8 @@ owner_class!(PyKey, "Key", {
         Ok(PyKey::wrap(key.or_raise(py)?))
     }
 
-    fn __repr__(&self) -> &'static str {
+    fn __repr__(&self) -> String {
         // Never the secret.
-        if self.slot.is_closed() {
-            "<jwtmint.Key closed>"
-        } else {
-            "<jwtmint.Key>"
-        }
+        self.slot.repr("")
     }
 });

@@ -5,14 +5,13 @@ use jwtmint::zoom::{
 };
 use jwtmint::{DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyString;
 
 use crate::convert::{now_or_clock, optional_text, repr_text, text, Int};
 use crate::errors::Raise;
 use crate::key::require_key;
-use crate::slot::{owner_class, Slot};
-use crate::to_python;
-use crate::verifier::{base, verified};
+use crate::slot::Slot;
+use crate::verifier::{base, verifier_class};
 use crate::zoom_args::{flag, role, RoleArg};
 
 /// A Meeting SDK token in the member order of Zoom's meetingsdk-auth-endpoint-sample:
@@ -94,7 +93,14 @@ pub struct PyMeetingSdkVerifier {
     sdk_key: Option<String>,
 }
 
-owner_class!(PyMeetingSdkVerifier, "MeetingSdkVerifier", {
+verifier_class!(PyMeetingSdkVerifier, "MeetingSdkVerifier", {
+    /// Verifies a Meeting SDK token at the time ``now`` (default: the system clock) and
+    /// returns its claims in the sample's member order, ``mn`` as a string of digits.
+    ///
+    /// Raises :class:`~jwtmint.InvalidToken` (2xx-5xx) or :class:`~jwtmint.MeetingSdkError`
+    /// (640-659).
+    fn verify();
+
     #[new]
     #[pyo3(signature = (key, sdk_key = None, *, leeway = Int::Fits(DEFAULT_LEEWAY), max_len = Int::Fits(DEFAULT_MAX_LEN)))]
     fn new(
@@ -117,27 +123,11 @@ owner_class!(PyMeetingSdkVerifier, "MeetingSdkVerifier", {
         })
     }
 
-    /// Verifies a Meeting SDK token at the time ``now`` (default: the system clock) and
-    /// returns its claims in the sample's member order, ``mn`` as a string of digits.
-    ///
-    /// Raises :class:`~jwtmint.InvalidToken` (2xx-5xx) or :class:`~jwtmint.MeetingSdkError`
-    /// (640-659).
-    #[pyo3(signature = (token, now = None))]
-    fn verify<'py>(
-        &self,
-        token: &Bound<'py, PyAny>,
-        now: Option<Int<i64>>,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let claims = verified(&self.slot, token, now, |v, t, now| v.verify_at(t, now))?;
-        to_python::serialized_dict(token.py(), &claims)
-    }
-
     fn __repr__(&self, py: Python<'_>) -> String {
-        let state = if self.slot.is_closed() { " closed" } else { "" };
         let sdk_key = match &self.sdk_key {
             Some(key) => repr_text(py, key),
             None => "None".to_string(),
         };
-        format!("<jwtmint.MeetingSdkVerifier sdk_key={sdk_key}{state}>")
+        self.slot.repr(&format!("sdk_key={sdk_key}"))
     }
 });

@@ -134,13 +134,12 @@ owner_class!(PyApiTokenMinter, "ApiTokenMinter", {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        let state = if self.slot.is_closed() { " closed" } else { "" };
-        format!(
-            "<jwtmint.ApiTokenMinter api_key={} skew={} ttl={}{state}>",
+        self.slot.repr(&format!(
+            "api_key={} skew={} ttl={}",
             repr_text(py, &self.api_key),
             self.skew,
             self.ttl
-        )
+        ))
     }
 });
 

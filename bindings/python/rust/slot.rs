@@ -48,6 +48,14 @@ impl<T> Slot<T> {
     pub fn is_closed(&self) -> bool {
         self.lock().is_none()
     }
+
+    /// The `repr` of the class that owns this slot: `<jwtmint.Kind details>`, and ` closed`
+    /// once closed. `details` never holds a secret.
+    pub fn repr(&self, details: &str) -> String {
+        let space = if details.is_empty() { "" } else { " " };
+        let state = if self.is_closed() { " closed" } else { "" };
+        format!("<jwtmint.{}{space}{details}{state}>", self.kind)
+    }
 }
 
 /// The methods every class that owns a native object has: `close()`, `closed`, `with`,

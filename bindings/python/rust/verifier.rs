@@ -2,14 +2,14 @@
 
 use jwtmint::{Verifier, DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString};
+use pyo3::types::{PyBytes, PyString};
 
 use crate::convert::{
     data, now_or_clock, optional_text, repr_text, text, type_error, type_name, Int,
 };
 use crate::errors::Raise;
 use crate::key::require_key;
-use crate::slot::{owner_class, Slot};
+use crate::slot::Slot;
 use crate::{gil, to_python};
 
 /// Verifies HS256 JWTs under one key and one set of rules (RFC 7515/7519/8725, strictly).
@@ -114,7 +114,54 @@ pub fn verified<V: Send + Sync, T: Send>(
     gil::run(py, bytes.len(), || verify(&verifier, bytes, now)).or_raise(py)
 }
 
-owner_class!(PyVerifier, "Verifier", {
+/// An owner class (`owner_class!`) of a core verifier whose `verify_at(token, now)` returns
+/// claims, with the method every verifier class has: `verify(token, now=None)`, the claims as
+/// the dict `$to_dict` makes of them (by default `to_python::serialized_dict`, for the SDK
+/// presets' typed claims). The body's first item, `fn verify();`, carries the method's
+/// docstring (its claims' order and errors are each class's own); the rest of the body is the
+/// class's other methods.
+macro_rules! verifier_class {
+    ($class:ident, $kind:literal, { $($body:tt)* }) => {
+        $crate::verifier::verifier_class!($class, $kind, $crate::to_python::serialized_dict, {
+            $($body)*
+        });
+    };
+    ($class:ident, $kind:literal, $to_dict:path, {
+        $(#[$doc:meta])*
+        fn verify();
+        $($body:tt)*
+    }) => {
+        $crate::slot::owner_class!($class, $kind, {
+            $(#[$doc])*
+            #[pyo3(signature = (token, now = None))]
+            fn verify<'py>(
+                &self,
+                token: &pyo3::Bound<'py, pyo3::PyAny>,
+                now: Option<$crate::convert::Int<i64>>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyDict>> {
+                let claims = $crate::verifier::verified(&self.slot, token, now, |v, t, now| {
+                    v.verify_at(t, now)
+                })?;
+                $to_dict(token.py(), &claims)
+            }
+
+            $($body)*
+        });
+    };
+}
+
+pub(crate) use verifier_class;
+
+verifier_class!(PyVerifier, "Verifier", to_python::dict, {
+    /// Verifies ``token`` (``str`` or ``bytes``) at the time ``now`` (seconds since the Unix
+    /// epoch; default: the system clock) and returns its claims, in the token's member order,
+    /// once every check has passed.
+    ///
+    /// Raises a subclass of :class:`~jwtmint.InvalidToken` naming the first check that failed:
+    /// :class:`~jwtmint.Malformed`, :class:`~jwtmint.InvalidHeader`,
+    /// :class:`~jwtmint.InvalidSignature`, :class:`~jwtmint.Expired`, ...
+    fn verify();
+
     #[new]
     #[pyo3(signature = (
         key, *, leeway = Int::Fits(DEFAULT_LEEWAY), issuer = None, audience = None,
@@ -182,23 +229,6 @@ owner_class!(PyVerifier, "Verifier", {
         })
     }
 
-    /// Verifies ``token`` (``str`` or ``bytes``) at the time ``now`` (seconds since the Unix
-    /// epoch; default: the system clock) and returns its claims, in the token's member order,
-    /// once every check has passed.
-    ///
-    /// Raises a subclass of :class:`~jwtmint.InvalidToken` naming the first check that failed:
-    /// :class:`~jwtmint.Malformed`, :class:`~jwtmint.InvalidHeader`,
-    /// :class:`~jwtmint.InvalidSignature`, :class:`~jwtmint.Expired`, ...
-    #[pyo3(signature = (token, now = None))]
-    fn verify<'py>(
-        &self,
-        token: &Bound<'py, PyAny>,
-        now: Option<Int<i64>>,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let claims = verified(&self.slot, token, now, |v, t, now| v.verify_at(t, now))?;
-        to_python::dict(token.py(), &claims)
-    }
-
     /// Verifies ``token`` as :meth:`verify` does, without returning its claims.
     #[pyo3(signature = (token, now = None))]
     fn check(&self, token: &Bound<'_, PyAny>, now: Option<Int<i64>>) -> PyResult<()> {
@@ -208,7 +238,6 @@ owner_class!(PyVerifier, "Verifier", {
     }
 
     fn __repr__(&self) -> String {
-        let state = if self.slot.is_closed() { " closed" } else { "" };
-        format!("<jwtmint.Verifier {}{state}>", self.description)
+        self.slot.repr(&self.description)
     }
 });

@@ -6,14 +6,13 @@ use jwtmint::zoom::{
 };
 use jwtmint::{DEFAULT_LEEWAY, DEFAULT_MAX_LEN};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyString;
 
 use crate::convert::{now_or_clock, optional_text, repr_text, text, Int};
 use crate::errors::Raise;
 use crate::key::require_key;
-use crate::slot::{owner_class, Slot};
-use crate::to_python;
-use crate::verifier::{base, verified};
+use crate::slot::Slot;
+use crate::verifier::{base, verifier_class};
 use crate::zoom_args::{flag, geo_regions, role, RoleArg};
 
 /// A Video SDK session token, byte-identical to the one Zoom's auth endpoint sample makes for
@@ -152,7 +151,15 @@ pub struct PyVideoSdkVerifier {
     app_key: String,
 }
 
-owner_class!(PyVideoSdkVerifier, "VideoSdkVerifier", {
+verifier_class!(PyVideoSdkVerifier, "VideoSdkVerifier", {
+    /// Verifies a Video SDK token at the time ``now`` (default: the system clock) and returns
+    /// its claims in Zoom's member order, flags as 0 or 1, claims Zoom does not define left
+    /// out.
+    ///
+    /// Raises :class:`~jwtmint.InvalidToken` (2xx-5xx) or :class:`~jwtmint.ZoomError` (6xx:
+    /// ``app_key`` mismatch, a claim Zoom would refuse).
+    fn verify();
+
     #[new]
     #[pyo3(signature = (key, app_key, *, leeway = Int::Fits(DEFAULT_LEEWAY), max_len = Int::Fits(DEFAULT_MAX_LEN)))]
     fn new(
@@ -172,27 +179,8 @@ owner_class!(PyVideoSdkVerifier, "VideoSdkVerifier", {
         })
     }
 
-    /// Verifies a Video SDK token at the time ``now`` (default: the system clock) and returns
-    /// its claims in Zoom's member order, flags as 0 or 1, claims Zoom does not define left
-    /// out.
-    ///
-    /// Raises :class:`~jwtmint.InvalidToken` (2xx-5xx) or :class:`~jwtmint.ZoomError` (6xx:
-    /// ``app_key`` mismatch, a claim Zoom would refuse).
-    #[pyo3(signature = (token, now = None))]
-    fn verify<'py>(
-        &self,
-        token: &Bound<'py, PyAny>,
-        now: Option<Int<i64>>,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let claims = verified(&self.slot, token, now, |v, t, now| v.verify_at(t, now))?;
-        to_python::serialized_dict(token.py(), &claims)
-    }
-
     fn __repr__(&self, py: Python<'_>) -> String {
-        let state = if self.slot.is_closed() { " closed" } else { "" };
-        format!(
-            "<jwtmint.VideoSdkVerifier app_key={}{state}>",
-            repr_text(py, &self.app_key)
-        )
+        self.slot
+            .repr(&format!("app_key={}", repr_text(py, &self.app_key)))
     }
 });

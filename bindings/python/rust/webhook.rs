@@ -64,6 +64,31 @@ impl<'py> Request<'py> {
     }
 }
 
+impl PyWebhookVerifier {
+    /// `check` of the request (`timestamp`, `body`, `signature`) at `now` (default: the system
+    /// clock), the GIL released for long bodies: the one path of `verify` and
+    /// `url_validation`.
+    fn checked<T: Send>(
+        &self,
+        timestamp: &Bound<'_, PyAny>,
+        body: &Bound<'_, PyAny>,
+        signature: &Bound<'_, PyAny>,
+        now: Option<Int<i64>>,
+        check: impl FnOnce(&WebhookVerifier, &[u8], &[u8], &[u8], i64) -> jwtmint::Result<T> + Send,
+    ) -> PyResult<T> {
+        let py = body.py();
+        let request = Request::new(timestamp, body, signature)?;
+        let now = now_or_clock(py, now)?;
+        let verifier = self.slot.get()?;
+        let (t, b, s) = (
+            request.timestamp.as_bytes(),
+            request.body.as_bytes(),
+            request.signature.as_bytes(),
+        );
+        gil::run(py, b.len(), || check(&verifier, t, b, s, now)).or_raise(py)
+    }
+}
+
 owner_class!(PyWebhookVerifier, "WebhookVerifier", {
     #[new]
     #[pyo3(signature = (secret_token, *, tolerance = Int::Fits(DEFAULT_WEBHOOK_TOLERANCE)))]
@@ -100,16 +125,9 @@ owner_class!(PyWebhookVerifier, "WebhookVerifier", {
         signature: &Bound<'_, PyAny>,
         now: Option<Int<i64>>,
     ) -> PyResult<u64> {
-        let py = body.py();
-        let request = Request::new(timestamp, body, signature)?;
-        let now = now_or_clock(py, now)?;
-        let verifier = self.slot.get()?;
-        let (t, b, s) = (
-            request.timestamp.as_bytes(),
-            request.body.as_bytes(),
-            request.signature.as_bytes(),
-        );
-        gil::run(py, b.len(), || verifier.verify_at(t, b, s, now)).or_raise(py)
+        self.checked(timestamp, body, signature, now, |v, t, b, s, now| {
+            v.verify_at(t, b, s, now)
+        })
     }
 
     /// Answers Zoom's ``endpoint.url_validation`` challenge: checks the request as
@@ -128,18 +146,10 @@ owner_class!(PyWebhookVerifier, "WebhookVerifier", {
         signature: &Bound<'py, PyAny>,
         now: Option<Int<i64>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let py = body.py();
-        let request = Request::new(timestamp, body, signature)?;
-        let now = now_or_clock(py, now)?;
-        let verifier = self.slot.get()?;
-        let (t, b, s) = (
-            request.timestamp.as_bytes(),
-            request.body.as_bytes(),
-            request.signature.as_bytes(),
-        );
-        let answer =
-            gil::run(py, b.len(), || verifier.url_validation_at(t, b, s, now)).or_raise(py)?;
-        let dict = PyDict::new(py);
+        let answer = self.checked(timestamp, body, signature, now, |v, t, b, s, now| {
+            v.url_validation_at(t, b, s, now)
+        })?;
+        let dict = PyDict::new(body.py());
         dict.set_item("plainToken", answer.plain_token())?;
         dict.set_item("encryptedToken", answer.encrypted_token())?;
         Ok(dict)
@@ -163,10 +173,6 @@ owner_class!(PyWebhookVerifier, "WebhookVerifier", {
     }
 
     fn __repr__(&self) -> String {
-        let state = if self.slot.is_closed() { " closed" } else { "" };
-        format!(
-            "<jwtmint.WebhookVerifier tolerance={}{state}>",
-            self.tolerance
-        )
+        self.slot.repr(&format!("tolerance={}", self.tolerance))
     }
 });
