@@ -356,59 +356,36 @@ pub(super) mod tests {
 
     #[test]
     fn lengths_are_utf16_code_units() {
-        // 200 BMP characters are fine, 201 are not; an astral character counts two.
-        let ok = "é".repeat(200);
-        assert!(VideoSdkTokenBuilder::new("k", ok, Role::Host)
-            .claims_at(NOW)
-            .is_ok());
-        assert_eq!(
-            VideoSdkTokenBuilder::new("k", "a".repeat(201), Role::Host)
-                .claims_at(NOW)
-                .unwrap_err(),
-            Error::FieldTooLong {
-                field: "tpc",
-                len: 201,
-                max: 200
-            }
-        );
-        let astral = format!("{}\u{1F600}", "a".repeat(199)); // 200 characters, 201 units
-        assert_eq!(
-            VideoSdkTokenBuilder::new("k", astral, Role::Host)
-                .claims_at(NOW)
-                .unwrap_err(),
-            Error::FieldTooLong {
-                field: "tpc",
-                len: 201,
-                max: 200
-            }
-        );
-        assert!(builder()
-            .user_identity("u".repeat(35))
-            .claims_at(NOW)
-            .is_ok());
-        assert_eq!(
-            builder()
-                .user_identity("u".repeat(36))
-                .claims_at(NOW)
-                .unwrap_err(),
-            Error::FieldTooLong {
-                field: "user_identity",
-                len: 36,
-                max: 35
-            }
-        );
-        assert!(builder().session_key("s".repeat(36)).claims_at(NOW).is_ok());
-        assert_eq!(
-            builder()
-                .session_key("s".repeat(37))
-                .claims_at(NOW)
-                .unwrap_err(),
-            Error::FieldTooLong {
-                field: "session_key",
-                len: 37,
-                max: 36
-            }
-        );
+        let tpc = |tpc: String| VideoSdkTokenBuilder::new("k", tpc, Role::Host);
+        // 200 characters, 201 units: an astral character counts two.
+        let astral = format!("{}\u{1F600}", "a".repeat(199));
+        // (the longest accepted, one unit longer, the field and its limit)
+        for (longest, too_long, field, max) in [
+            (tpc("é".repeat(200)), tpc("a".repeat(201)), "tpc", 200),
+            (tpc("é".repeat(200)), tpc(astral), "tpc", 200),
+            (
+                builder().user_identity("u".repeat(35)),
+                builder().user_identity("u".repeat(36)),
+                "user_identity",
+                35,
+            ),
+            (
+                builder().session_key("s".repeat(36)),
+                builder().session_key("s".repeat(37)),
+                "session_key",
+                36,
+            ),
+        ] {
+            assert!(longest.claims_at(NOW).is_ok(), "{field}");
+            assert_eq!(
+                too_long.claims_at(NOW).unwrap_err(),
+                Error::FieldTooLong {
+                    field,
+                    len: max + 1,
+                    max
+                }
+            );
+        }
     }
 
     #[test]
