@@ -4,11 +4,12 @@
 // lifetime) are the library's: values are carried across as given.
 
 const { native } = require('./native');
-const { check, tokenErrorFor } = require('./results');
+const { tokenErrorFor } = require('./results');
 const { invalidType, options, outOfRange, uint64, utf8 } = require('./args');
 const { NativeOwner, pointerOf } = require('./handle');
 const { withKey } = require('./key');
 const { nowFrom, verifiedJson, withOutput } = require('./io');
+const { sdkSettings } = require('./verifier');
 const { UNSET, flagNumber, roleNumber } = require('./videosdk');
 
 /** The lifetime of Zoom's sample: two hours. */
@@ -55,19 +56,15 @@ class MeetingSdkVerifier extends NativeOwner {
    */
   constructor(key, sdkKey, opts) {
     const keyBytes = sdkKey === undefined ? null : utf8(sdkKey, 'sdkKey');
-    const o = options(opts, ['leeway', 'maxLen']);
-    const leeway = o.leeway === undefined ? undefined : uint64(o.leeway, 'leeway');
-    const maxLen = o.maxLen === undefined ? undefined : uint64(o.maxLen, 'maxLen');
+    const configure = sdkSettings(opts, native.meetingsdk_verifier_set_leeway,
+      native.meetingsdk_verifier_set_max_len);
     withKey(key, 'key', (keyPtr) =>
       super(
         (out) =>
           native.meetingsdk_verifier_new(keyPtr, keyBytes !== null && keyBytes.length === 0 ? Buffer.alloc(1) : keyBytes,
             keyBytes === null ? 0 : keyBytes.length, out),
         native.meetingsdk_verifier_free,
-        (ptr) => {
-          if (leeway !== undefined) check(native.meetingsdk_verifier_set_leeway(ptr, leeway));
-          if (maxLen !== undefined) check(native.meetingsdk_verifier_set_max_len(ptr, maxLen));
-        },
+        configure,
       ),
     );
   }

@@ -34,21 +34,42 @@ function textCall(setter, value, name) {
 }
 
 /**
+ * The options every verifier takes, `leeway` and `maxLen`, as setter calls of the verifier's
+ * kind (`setLeeway`, `setMaxLen`: its exports).
+ */
+function limitCalls(o, setLeeway, setMaxLen) {
+  const calls = [];
+  if (o.leeway !== undefined) calls.push([setLeeway, uint64(o.leeway, 'leeway')]);
+  if (o.maxLen !== undefined) calls.push([setMaxLen, uint64(o.maxLen, 'maxLen')]);
+  return calls;
+}
+
+/** The setter calls applied to a new verifier before it is shared, each result checked. */
+function applying(calls) {
+  return (ptr) => {
+    for (const [setter, ...args] of calls) check(setter(ptr, ...args));
+  };
+}
+
+/**
  * The options as setter calls, every value converted and checked first: a wrong option is
  * refused before the library makes a verifier.
  */
 function settings(opts) {
   const o = options(opts, VERIFIER_OPTIONS);
-  const calls = [];
-  if (o.leeway !== undefined) calls.push([native.verifier_set_leeway, uint64(o.leeway, 'leeway')]);
-  if (o.maxLen !== undefined) calls.push([native.verifier_set_max_len, uint64(o.maxLen, 'maxLen')]);
+  const calls = limitCalls(o, native.verifier_set_leeway, native.verifier_set_max_len);
   calls.push(...textCall(native.verifier_set_issuer, o.issuer, 'issuer'));
   calls.push(...textCall(native.verifier_set_audience, o.audience, 'audience'));
   if (o.required !== undefined) calls.push(...requiredCalls(o.required));
-  // Applied to the new verifier before it is shared.
-  return (ptr) => {
-    for (const [setter, ...args] of calls) check(setter(ptr, ...args));
-  };
+  return applying(calls);
+}
+
+/**
+ * The options of an SDK verifier, `leeway` and `maxLen` only, as `settings` makes them for a
+ * Verifier: checked now, applied by the returned function.
+ */
+function sdkSettings(opts, setLeeway, setMaxLen) {
+  return applying(limitCalls(options(opts, ['leeway', 'maxLen']), setLeeway, setMaxLen));
 }
 
 const PRESET = Symbol('a verifier made by a preset');
@@ -108,4 +129,4 @@ class Verifier extends NativeOwner {
   }
 }
 
-module.exports = { Verifier };
+module.exports = { Verifier, sdkSettings };

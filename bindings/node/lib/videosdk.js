@@ -9,6 +9,7 @@ const { invalidType, options, outOfRange, uint64, utf8 } = require('./args');
 const { NativeOwner, pointerOf } = require('./handle');
 const { withKey } = require('./key');
 const { nowFrom, verifiedJson, withOutput } = require('./io');
+const { sdkSettings } = require('./verifier');
 
 /** JWTMINT_VIDEOSDK_UNSET: an optional flag left out of the token (and an unset role). */
 const UNSET = -1;
@@ -129,17 +130,13 @@ class VideoSdkVerifier extends NativeOwner {
    */
   constructor(key, appKey, opts) {
     const appKeyBytes = utf8(appKey, 'appKey');
-    const o = options(opts, ['leeway', 'maxLen']);
-    const leeway = o.leeway === undefined ? undefined : uint64(o.leeway, 'leeway');
-    const maxLen = o.maxLen === undefined ? undefined : uint64(o.maxLen, 'maxLen');
+    const configure = sdkSettings(opts, native.videosdk_verifier_set_leeway,
+      native.videosdk_verifier_set_max_len);
     withKey(key, 'key', (keyPtr) =>
       super(
         (out) => native.videosdk_verifier_new(keyPtr, appKeyBytes, appKeyBytes.length, out),
         native.videosdk_verifier_free,
-        (ptr) => {
-          if (leeway !== undefined) check(native.videosdk_verifier_set_leeway(ptr, leeway));
-          if (maxLen !== undefined) check(native.videosdk_verifier_set_max_len(ptr, maxLen));
-        },
+        configure,
       ),
     );
   }
