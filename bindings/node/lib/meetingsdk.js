@@ -4,12 +4,10 @@
 // lifetime) are the library's: values are carried across as given.
 
 const { native } = require('./native');
-const { tokenErrorFor } = require('./results');
 const { invalidType, options, outOfRange, uint64, utf8 } = require('./args');
-const { NativeOwner, pointerOf } = require('./handle');
 const { withKey } = require('./key');
-const { nowFrom, verifiedJson, withOutput } = require('./io');
-const { sdkSettings } = require('./verifier');
+const { nowFrom, withOutput } = require('./io');
+const { SdkVerifier } = require('./verifier');
 const { UNSET, flagNumber, roleNumber } = require('./videosdk');
 
 /** The lifetime of Zoom's sample: two hours. */
@@ -47,36 +45,24 @@ function mintMeetingSdkToken(key, opts) {
   );
 }
 
-class MeetingSdkVerifier extends NativeOwner {
+class MeetingSdkVerifier extends SdkVerifier {
   /**
    * Verifies Meeting SDK tokens under `key` (the Meeting SDK secret): `iat`, `exp`,
    * `tokenExp` required and Zoom's documented rules. `sdkKey`, when given, is the SDK key the
    * tokens must name; undefined accepts any. Options: `leeway` (default 60 s), `maxLen`
-   * (default 8192 bytes).
+   * (default 8192 bytes). verify() returns the sample's members, mn as a string.
    */
   constructor(key, sdkKey, opts) {
     const keyBytes = sdkKey === undefined ? null : utf8(sdkKey, 'sdkKey');
-    const configure = sdkSettings(opts, native.meetingsdk_verifier_set_leeway,
-      native.meetingsdk_verifier_set_max_len);
-    withKey(key, 'key', (keyPtr) =>
-      super(
-        (out) =>
-          native.meetingsdk_verifier_new(keyPtr, keyBytes !== null && keyBytes.length === 0 ? Buffer.alloc(1) : keyBytes,
-            keyBytes === null ? 0 : keyBytes.length, out),
-        native.meetingsdk_verifier_free,
-        configure,
-      ),
-    );
-  }
-
-  /** The token's claims (the sample's members, mn as a string), once every check passed. */
-  verify(token, opts) {
-    return JSON.parse(this.verifyJson(token, opts));
-  }
-
-  /** As verify(), returning the claims as the library serializes them (compact JSON). */
-  verifyJson(token, opts) {
-    return verifiedJson(native.meetingsdk_verifier_verify, pointerOf(this), token, opts, tokenErrorFor);
+    super(key, opts, {
+      make: (keyPtr, out) =>
+        native.meetingsdk_verifier_new(keyPtr, keyBytes !== null && keyBytes.length === 0 ? Buffer.alloc(1) : keyBytes,
+          keyBytes === null ? 0 : keyBytes.length, out),
+      free: native.meetingsdk_verifier_free,
+      setLeeway: native.meetingsdk_verifier_set_leeway,
+      setMaxLen: native.meetingsdk_verifier_set_max_len,
+      verify: native.meetingsdk_verifier_verify,
+    });
   }
 }
 

@@ -3,7 +3,7 @@
 // constructor, then only read, which is what the C ABI needs for a verifier to be shared.
 
 const { native } = require('./native');
-const { check, errorFor } = require('./results');
+const { check, errorFor, tokenErrorFor } = require('./results');
 const { invalidType, options, uint64, utf8 } = require('./args');
 const { NativeOwner, pointerOf } = require('./handle');
 const { withKey } = require('./key');
@@ -64,13 +64,6 @@ function settings(opts) {
   return applying(calls);
 }
 
-/**
- * The options of an SDK verifier, `leeway` and `maxLen` only, as `settings` makes them for a
- * Verifier: checked now, applied by the returned function.
- */
-function sdkSettings(opts, setLeeway, setMaxLen) {
-  return applying(limitCalls(options(opts, ['leeway', 'maxLen']), setLeeway, setMaxLen));
-}
 
 const PRESET = Symbol('a verifier made by a preset');
 
@@ -129,4 +122,32 @@ class Verifier extends NativeOwner {
   }
 }
 
-module.exports = { Verifier, sdkSettings };
+/**
+ * Base of the SDK verifiers (Video SDK, Meeting SDK), over the exports of their kind
+ * (`exports`): made under `key` by `make(keyPtr, out)` and freed by `free`; options `leeway`
+ * and `maxLen` only, checked before the verifier is made and applied by `setLeeway` and
+ * `setMaxLen`; tokens checked by `verify`, which writes the claims as the library
+ * re-serializes them.
+ */
+class SdkVerifier extends NativeOwner {
+  #verify;
+
+  constructor(key, opts, exports) {
+    const o = options(opts, ['leeway', 'maxLen']);
+    const configure = applying(limitCalls(o, exports.setLeeway, exports.setMaxLen));
+    withKey(key, 'key', (keyPtr) => super((out) => exports.make(keyPtr, out), exports.free, configure));
+    this.#verify = exports.verify;
+  }
+
+  /** The token's claims, parsed, once every check has passed. Throws a TokenError subclass otherwise. */
+  verify(token, opts) {
+    return JSON.parse(this.verifyJson(token, opts));
+  }
+
+  /** As verify(), returning the claims as the library serializes them (compact JSON). */
+  verifyJson(token, opts) {
+    return verifiedJson(this.#verify, pointerOf(this), token, opts, tokenErrorFor);
+  }
+}
+
+module.exports = { Verifier, SdkVerifier };

@@ -4,12 +4,11 @@
 // are the library's: values are carried across as given.
 
 const { native, koffi, VideoSdkOptions } = require('./native');
-const { check, tokenErrorFor } = require('./results');
+const { check } = require('./results');
 const { invalidType, options, outOfRange, uint64, utf8 } = require('./args');
-const { NativeOwner, pointerOf } = require('./handle');
 const { withKey } = require('./key');
-const { nowFrom, verifiedJson, withOutput } = require('./io');
-const { sdkSettings } = require('./verifier');
+const { nowFrom, withOutput } = require('./io');
+const { SdkVerifier } = require('./verifier');
 
 /** JWTMINT_VIDEOSDK_UNSET: an optional flag left out of the token (and an unset role). */
 const UNSET = -1;
@@ -122,36 +121,22 @@ function videoSdkTpcNotes(tpc) {
   return notes[0];
 }
 
-class VideoSdkVerifier extends NativeOwner {
+class VideoSdkVerifier extends SdkVerifier {
   /**
    * Verifies Video SDK tokens of the SDK key `appKey` under `key` (the Video SDK secret):
    * `app_key`, `tpc`, `role_type`, `version`, `iat`, `exp` required and every claim within
-   * Zoom's rules. Options: `leeway` (default 60 s), `maxLen` (default 8192 bytes).
+   * Zoom's rules. Options: `leeway` (default 60 s), `maxLen` (default 8192 bytes). verify()
+   * returns Zoom's members only, flags as 0/1.
    */
   constructor(key, appKey, opts) {
     const appKeyBytes = utf8(appKey, 'appKey');
-    const configure = sdkSettings(opts, native.videosdk_verifier_set_leeway,
-      native.videosdk_verifier_set_max_len);
-    withKey(key, 'key', (keyPtr) =>
-      super(
-        (out) => native.videosdk_verifier_new(keyPtr, appKeyBytes, appKeyBytes.length, out),
-        native.videosdk_verifier_free,
-        configure,
-      ),
-    );
-  }
-
-  /**
-   * The token's claims (Zoom's members only, flags as 0/1), once every check has passed.
-   * Throws a TokenError subclass otherwise.
-   */
-  verify(token, opts) {
-    return JSON.parse(this.verifyJson(token, opts));
-  }
-
-  /** As verify(), returning the claims as the library serializes them (compact JSON). */
-  verifyJson(token, opts) {
-    return verifiedJson(native.videosdk_verifier_verify, pointerOf(this), token, opts, tokenErrorFor);
+    super(key, opts, {
+      make: (keyPtr, out) => native.videosdk_verifier_new(keyPtr, appKeyBytes, appKeyBytes.length, out),
+      free: native.videosdk_verifier_free,
+      setLeeway: native.videosdk_verifier_set_leeway,
+      setMaxLen: native.videosdk_verifier_set_max_len,
+      verify: native.videosdk_verifier_verify,
+    });
   }
 }
 
