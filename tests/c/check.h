@@ -140,6 +140,24 @@ static inline jwtmint_result call_into(write_call call, const void *ctx, size_t 
     return rc;
 }
 
+/* What a call that writes a text into the poisoned buffer `buf` (`cap` bytes) left there, with
+ * `rc` its result and `len` its *out_len: on JWTMINT_OK the text and its NUL fit, and are
+ * copied to `text` when it is not NULL; on a failure nothing was written. Frees `buf`;
+ * returns `rc`. */
+static inline jwtmint_result text_written(jwtmint_result rc, uint8_t *buf, size_t cap, size_t len,
+                                          char *text) {
+    if (rc == JWTMINT_OK) {
+        CHECK(len < cap && buf[len] == 0);
+        if (text != NULL) {
+            memcpy(text, buf, len + 1);
+        }
+    } else {
+        CHECK_UNWRITTEN(buf, cap, len);
+    }
+    free(buf);
+    return rc;
+}
+
 /* A key from a C string secret, checked to be made. */
 static inline jwtmint_key *make_key(const char *secret) {
     jwtmint_key *key = NULL;

@@ -87,16 +87,7 @@ static jwtmint_result mint_with(const jwtmint_key *key, const jwtmint_videosdk_o
     uint8_t *out = poisoned(2048);
     size_t len = SENTINEL_LEN;
     jwtmint_result rc = jwtmint_videosdk_mint(key, o, now, out, 2048, &len);
-    if (rc == JWTMINT_OK) {
-        CHECK(len < 2048 && out[len] == 0);
-        if (tok != NULL) {
-            memcpy(tok, out, len + 1);
-        }
-    } else {
-        CHECK_UNWRITTEN(out, 2048, len);
-    }
-    free(out);
-    return rc;
+    return text_written(rc, out, 2048, len, tok);
 }
 
 /* Mints with `o` at `now` and returns the claims the Video SDK verifier reads back at `now`
