@@ -59,8 +59,9 @@ pub struct Verifier {
     required: Vec<String>,
     issuer: Option<String>,
     audience: Option<String>,
-    /// For tokens of the expected issuer in Zoom's member order, the MAC state after their
-    /// constant first bytes; computed once in `with_issuer`.
+    /// For tokens of the expected issuer whose payload is exactly `{"iss":…,"iat":…,"exp":…}`
+    /// in that order (the shape a Zoom API JWT has), the MAC state after their constant first
+    /// bytes; computed once in `with_issuer`.
     prefix: Option<Arc<IssuerPrefix>>,
 }
 
@@ -77,15 +78,6 @@ impl Verifier {
             audience: None,
             prefix: None,
         }
-    }
-
-    /// The verifier for Zoom API JWTs of one API key: `iss`, `iat` and `exp` required, `iss`
-    /// must be `api_key`.
-    #[must_use]
-    pub fn zoom_api(key: Key, api_key: &str) -> Self {
-        Verifier::new(key)
-            .requiring(&["iss", "iat", "exp"])
-            .with_issuer(api_key)
     }
 
     /// Sets the allowance for clock differences, in seconds, applied to `exp`, `nbf` and `iat`.
@@ -227,9 +219,9 @@ impl Verifier {
     /// The first rule the token breaks, as listed in the type's documentation.
     pub fn verify_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<Claims> {
         let mut claims = Claims::new();
-        // A Zoom API JWT of the expected issuer: its claims are already known. Any other
+        // A token of the issuer's exact shape: its claims are already known. Any other
         // token's claims were read into `claims` by the check's one parse of the payload.
-        if let Verified::Zoom { iss, iat, exp, .. } =
+        if let Verified::IssIatExp { iss, iat, exp, .. } =
             self.check(token.as_ref(), now, Some(&mut claims))?
         {
             claims.insert("iss".into(), iss.to_owned().into());
@@ -275,8 +267,8 @@ impl Verifier {
             })
         };
         match self.check(token.as_ref(), now, None)? {
-            Verified::Zoom { body, .. } => {
-                // Small enough to decode on the stack (a Zoom API JWT's payload is ~70 bytes).
+            Verified::IssIatExp { body, .. } => {
+                // Small enough to decode on the stack (such a payload is ~70 bytes).
                 let mut stack = [0u8; 192];
                 match base64url::decode_to_slice(body, &mut stack) {
                     Some(n) => typed(&stack[..n]),
@@ -293,13 +285,13 @@ impl Verifier {
     /// As [`verify_at`](Self::verify_at).
     pub fn verify_payload_at(&self, token: impl AsRef<[u8]>, now: i64) -> Result<Vec<u8>> {
         match self.check(token.as_ref(), now, None)? {
-            Verified::Zoom { body, .. } => base64url::decode(body, Segment::Payload),
+            Verified::IssIatExp { body, .. } => base64url::decode(body, Segment::Payload),
             Verified::Other(payload) => Ok(payload),
         }
     }
 
     /// Every check, in the order the type's documentation lists them. When `claims` is
-    /// given, a payload that is not the Zoom shape is read into it as it is checked.
+    /// given, a payload that is not that exact iss, iat, exp shape is read into it as it is checked.
     fn check<'a>(
         &'a self,
         token: &'a [u8],
@@ -316,13 +308,13 @@ impl Verifier {
         header::check(head)?;
         let tag = base64url::decode_tag(sig)?;
         let signing_input = &token[..head.len() + 1 + body.len()];
-        // A token of the expected issuer in Zoom's member order starts with the prefix whose
-        // MAC state is cached. Both branches compare in constant time.
-        let zoom = self
+        // A token of the expected issuer in the iss, iat, exp order starts with the prefix
+        // whose MAC state is cached. Both branches compare in constant time.
+        let cached = self
             .prefix
             .as_deref()
             .and_then(|p| Some((p, p.strip(signing_input)?)));
-        let valid = match zoom {
+        let valid = match cached {
             Some((p, after)) => p.verify(after, &tag),
             None => self.key.verify_tag(signing_input, &tag),
         };
@@ -330,8 +322,8 @@ impl Verifier {
             return Err(Error::InvalidSignature);
         }
         // Only now is the payload interpreted.
-        if let (Some((p, after)), Some(iss)) = (zoom, &self.issuer) {
-            // The exact Zoom shape is read from the end of the segment, with nothing
+        if let (Some((p, after)), Some(iss)) = (cached, &self.issuer) {
+            // The exact iss, iat, exp shape is read from the end of the segment, with nothing
             // allocated; anything else goes to the general scanner below.
             if let Some((iat, exp)) = p.times_after_prefix(after) {
                 let registered = Registered {
@@ -346,7 +338,7 @@ impl Verifier {
                         .position(|r| !matches!(r.as_str(), "iss" | "iat" | "exp")),
                 };
                 self.check_claims(&registered, now)?;
-                return Ok(Verified::Zoom {
+                return Ok(Verified::IssIatExp {
                     iss,
                     iat,
                     exp,
@@ -420,9 +412,9 @@ impl Verifier {
 
 /// A token that passed every check, and what the checks learned of it.
 enum Verified<'a> {
-    /// A Zoom API JWT of the expected issuer, `{"iss":…,"iat":…,"exp":…}` exactly: its
-    /// claims are known without parsing, and `body` is its payload segment (base64url).
-    Zoom {
+    /// A token of the expected issuer, `{"iss":…,"iat":…,"exp":…}` exactly (a Zoom API JWT):
+    /// its claims are known without parsing, and `body` is its payload segment (base64url).
+    IssIatExp {
         iss: &'a str,
         iat: i64,
         exp: i64,

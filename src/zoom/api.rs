@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::key::Key;
 use crate::prefix::IssuerPrefix;
 use crate::time::{issue_times, now};
+use crate::verify::Verifier;
 
 /// Seconds `iat` is backdated by default, as in Zoom's sample, to absorb clock skew.
 pub const DEFAULT_SKEW: u64 = 30;
@@ -206,6 +207,29 @@ impl ApiTokenMinter {
                 extra,
             },
         )
+    }
+}
+
+// The generic verifier's constructor for this token kind lives with the kind, so the core's
+// `verify` module names no Zoom rule.
+impl Verifier {
+    /// The verifier for Zoom API JWTs of one API key: `iss`, `iat` and `exp` required, `iss`
+    /// must be `api_key`.
+    ///
+    /// ```
+    /// use jwtmint::{zoom::ApiTokenMinter, Error, Key, Verifier};
+    ///
+    /// let key = Key::from_text("my-zoom-api-secret-of-36-characters!")?;
+    /// let token = ApiTokenMinter::new("my-api-key", key.clone())?.mint_at(1_700_000_000)?;
+    /// let verifier = Verifier::zoom_api(key, "other-api-key");
+    /// assert!(matches!(verifier.verify_at(&token, 1_700_000_000), Err(Error::IssuerMismatch { .. })));
+    /// # Ok::<(), jwtmint::Error>(())
+    /// ```
+    #[must_use]
+    pub fn zoom_api(key: Key, api_key: &str) -> Self {
+        Verifier::new(key)
+            .requiring(&["iss", "iat", "exp"])
+            .with_issuer(api_key)
     }
 }
 
