@@ -7,6 +7,8 @@
 //! Exit status: 0 success, 1 token (or webhook request) rejected, 2 usage or configuration
 //! error. It never panics, including on a closed standard output.
 
+#![forbid(unsafe_code)]
+
 mod api_key;
 mod args;
 mod body;
