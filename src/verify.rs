@@ -291,7 +291,8 @@ impl Verifier {
     }
 
     /// Every check, in the order the type's documentation lists them. When `claims` is
-    /// given, a payload that is not that exact iss, iat, exp shape is read into it as it is checked.
+    /// given, a payload other than the exact `{"iss":…,"iat":…,"exp":…}` of the expected
+    /// issuer is read into it as it is checked.
     fn check<'a>(
         &'a self,
         token: &'a [u8],

@@ -222,7 +222,8 @@ impl Verifier {
     /// let key = Key::from_text("my-zoom-api-secret-of-36-characters!")?;
     /// let token = ApiTokenMinter::new("my-api-key", key.clone())?.mint_at(1_700_000_000)?;
     /// let verifier = Verifier::zoom_api(key, "other-api-key");
-    /// assert!(matches!(verifier.verify_at(&token, 1_700_000_000), Err(Error::IssuerMismatch { .. })));
+    /// let result = verifier.verify_at(&token, 1_700_000_000);
+    /// assert!(matches!(result, Err(Error::IssuerMismatch { .. })));
     /// # Ok::<(), jwtmint::Error>(())
     /// ```
     #[must_use]
